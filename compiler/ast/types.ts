@@ -1,0 +1,191 @@
+/**
+ * The abstract syntax tree of a `.lov` file: what the parser's visitor builds and every later
+ * phase reads. Plain JSON-able data; every node carries its source range.
+ */
+
+/** A position in a source file: 1-based line and column, 0-based offset. */
+export interface Position {
+  line: number;
+  column: number;
+  offset: number;
+}
+
+/** A half-open source range [start, end) in one file. */
+export interface Range {
+  file: string;
+  start: Position;
+  end: Position;
+}
+
+/** A name as written, with where it was written. */
+export interface Name {
+  text: string;
+  range: Range;
+}
+
+/** A string literal, already unescaped. */
+export interface Str {
+  value: string;
+  range: Range;
+}
+
+/** Bilingual text: `nb "…" en "…"`. A missing language is `undefined` (the checker reports it). */
+export interface Text {
+  nb?: Str;
+  en?: Str;
+  range: Range;
+}
+
+export type Outcome = 'allowed' | 'allowed_with_conditions' | 'not_allowed' | 'uncertain';
+export const OUTCOMES: readonly Outcome[] = ['allowed', 'allowed_with_conditions', 'not_allowed', 'uncertain'];
+
+export type SourceStatus = 'primary' | 'secondary' | 'unverified';
+export const SOURCE_STATUSES: readonly SourceStatus[] = ['primary', 'secondary', 'unverified'];
+
+/** `SOURCE "pinpoint" [unverified]` */
+export interface Citation {
+  source: Name;
+  pinpoint: Str;
+  unverified: boolean;
+  range: Range;
+}
+
+/** `in force from DATE until DATE` (either end may be absent; dates are `YYYY-MM-DD`, inclusive). */
+export interface Period {
+  from?: Str;
+  until?: Str;
+  range: Range;
+}
+
+/** A condition expression. */
+export type Expr =
+  | { kind: 'ref'; name: Name; range: Range } // boolean fact or named condition
+  | { kind: 'compare'; fact: Name; op: '=' | '!='; value: Name; range: Range } // value may be true/false
+  | { kind: 'in'; fact: Name; negated: boolean; values: Name[]; range: Range }
+  | { kind: 'not'; operand: Expr; range: Range }
+  | { kind: 'and' | 'or'; operands: Expr[]; range: Range };
+
+/** `value NAME label nb "…" en "…"` */
+export interface ValueDecl {
+  name: Name;
+  label?: Text;
+  range: Range;
+}
+
+export interface SourceDecl {
+  kind: 'source';
+  name: Name;
+  title?: Str;
+  url?: Str;
+  sectionUrl?: Str;
+  status?: Name; // one of SOURCE_STATUSES, checked later
+  range: Range;
+}
+
+export interface FactDecl {
+  kind: 'fact';
+  name: Name;
+  type: 'enum' | 'boolean';
+  values: ValueDecl[]; // empty for booleans
+  question?: Text;
+  help?: Text;
+  typical?: Name; // a value name, or true/false
+  range: Range;
+}
+
+export interface ConditionDecl {
+  kind: 'condition';
+  name: Name;
+  label?: Text;
+  means?: Expr;
+  range: Range;
+}
+
+export interface ObligationDecl {
+  kind: 'obligation';
+  name: Name;
+  text?: Text;
+  citations: Citation[];
+  inForce?: Period;
+  range: Range;
+}
+
+/** One `must` / `includes` line: obligation codes or set names, optionally under a condition. */
+export interface ObligationUse {
+  items: Name[];
+  when?: Expr;
+  range: Range;
+}
+
+export interface ObligationSetDecl {
+  kind: 'obligationSet';
+  name: Name;
+  includes: ObligationUse[];
+  range: Range;
+}
+
+export interface RuleDecl {
+  kind: 'rule';
+  name: Name;
+  title?: Str;
+  exceptionTo: Name[];
+  when?: Expr;
+  outcome?: Name; // one of OUTCOMES, checked later
+  must: ObligationUse[];
+  because?: Text;
+  judgement?: Text;
+  citations: Citation[];
+  inForce?: Period;
+  range: Range;
+}
+
+/** `given FACT = VALUE` */
+export interface Given {
+  fact: Name;
+  value: Name;
+  range: Range;
+}
+
+export type Expectation =
+  | { kind: 'outcome'; outcome: Name; range: Range } // an outcome name, or `undecided`
+  | { kind: 'obligations'; codes: Name[]; range: Range } // empty = `none`
+  | { kind: 'rules'; rules: Name[]; range: Range }
+  | { kind: 'missing'; facts: Name[]; range: Range };
+
+export interface ExampleDecl {
+  kind: 'example';
+  name: Str;
+  given: Given[];
+  on?: Str;
+  expect: Expectation[];
+  range: Range;
+}
+
+export interface ImportDecl {
+  kind: 'import';
+  path: Str;
+  range: Range;
+}
+
+export type Declaration =
+  | ImportDecl
+  | SourceDecl
+  | FactDecl
+  | ConditionDecl
+  | ObligationDecl
+  | ObligationSetDecl
+  | RuleDecl
+  | ExampleDecl;
+
+/** A `#` comment, kept for the formatter. */
+export interface Comment {
+  text: string; // including the leading '#'
+  range: Range;
+}
+
+/** One parsed file. */
+export interface LovFile {
+  file: string;
+  declarations: Declaration[];
+  comments: Comment[];
+}

@@ -1,0 +1,101 @@
+/**
+ * The one catalogue of diagnostics (as TypeScript's diagnosticMessages.json): a stable code, a
+ * severity and a bilingual message template per entry. `{0}`, `{1}` … are filled in by `diagnostic()`.
+ *
+ * Code ranges: LOV1xxx syntax and files, LOV2xxx names and types, LOV3xxx legal completeness
+ * (citations, reasons, translations), LOV4xxx whole-pack analysis (gaps, conflicts, dead rules),
+ * LOV5xxx examples. Never renumber an entry; add new ones at the end of their range.
+ */
+import type { Diagnostic, Message, Related, Severity } from './types.ts';
+import type { Range } from '../ast/types.ts';
+
+export interface CatalogueEntry {
+  severity: Severity;
+  nb: string;
+  en: string;
+}
+
+export const CATALOGUE = {
+  // ── LOV1xxx: syntax and files ─────────────────────────────────────────────────────────────
+  LOV1001: { severity: 'error', nb: 'Ukjent tegn «{0}».', en: 'Unexpected character “{0}”.' },
+  LOV1002: { severity: 'error', nb: 'Teksten mangler avsluttende anførselstegn.', en: 'The text has no closing quotation mark.' },
+  LOV1003: { severity: 'error', nb: 'Her ventet jeg {0}, men fant {1}.', en: 'Expected {0} here, but found {1}.' },
+  LOV1004: { severity: 'error', nb: 'Jeg forstår ikke {0} her. En ny del av regelfilen begynner med {1}.', en: 'I do not understand {0} here. A new part of the rule file begins with {1}.' },
+  LOV1005: { severity: 'error', nb: 'Fant ikke filen «{0}».', en: 'File “{0}” was not found.' },
+  LOV1006: { severity: 'error', nb: 'Filen «{0}» importerer seg selv via {1}.', en: 'File “{0}” imports itself through {1}.' },
+  LOV1007: { severity: 'error', nb: 'Ugyldig dato «{0}»: skriv ÅÅÅÅ-MM-DD.', en: 'Invalid date “{0}”: write YYYY-MM-DD.' },
+  LOV1008: { severity: 'error', nb: '«{0}» kan ikke brukes her etter «{1}».', en: '“{0}” cannot be used here after “{1}”.' },
+
+  // ── LOV2xxx: names and types ──────────────────────────────────────────────────────────────
+  LOV2001: { severity: 'error', nb: 'Faktumet «{0}» er ikke deklarert.', en: 'Fact “{0}” is not declared.' },
+  LOV2002: { severity: 'error', nb: '«{0}» er ikke en verdi av faktumet «{1}».', en: '“{0}” is not a value of fact “{1}”.' },
+  LOV2003: { severity: 'error', nb: 'Betingelsen eller ja/nei-faktumet «{0}» er ikke deklarert.', en: 'Condition or yes/no fact “{0}” is not declared.' },
+  LOV2004: { severity: 'error', nb: 'Plikten «{0}» er ikke deklarert.', en: 'Obligation “{0}” is not declared.' },
+  LOV2005: { severity: 'error', nb: 'Kilden «{0}» er ikke deklarert.', en: 'Source “{0}” is not declared.' },
+  LOV2006: { severity: 'error', nb: 'Regelen «{0}» finnes ikke, så den kan ikke ha unntak.', en: 'Rule “{0}” does not exist, so nothing can be an exception to it.' },
+  LOV2007: { severity: 'error', nb: '«{0}» er deklarert to ganger.', en: '“{0}” is declared twice.' },
+  LOV2008: { severity: 'error', nb: '«{0}» er et ja/nei-faktum og kan bare sammenlignes med true eller false, ikke «{1}».', en: '“{0}” is a yes/no fact and can only be compared with true or false, not “{1}”.' },
+  LOV2009: { severity: 'error', nb: '«{0}» har flere mulige verdier; skriv hvilke, for eksempel «{0} = {1}».', en: '“{0}” has several possible values; say which, for example “{0} = {1}”.' },
+  LOV2010: { severity: 'error', nb: 'Unntakene danner en sirkel: {0}.', en: 'The exceptions form a circle: {0}.' },
+  LOV2011: { severity: 'error', nb: 'Betingelsene bygger på hverandre i en sirkel: {0}.', en: 'The conditions are defined in terms of each other in a circle: {0}.' },
+  LOV2012: { severity: 'error', nb: 'Ukjent utfall «{0}».', en: 'Unknown outcome “{0}”.' },
+  LOV2013: { severity: 'error', nb: 'Ukjent kildestatus «{0}».', en: 'Unknown source status “{0}”.' },
+  LOV2014: { severity: 'error', nb: '«{0}» er en betingelse, ikke et faktum, og kan ikke sammenlignes med en verdi.', en: '“{0}” is a condition, not a fact, and cannot be compared with a value.' },
+  LOV2015: { severity: 'warning', nb: '«{0}» er deklarert, men aldri brukt.', en: '“{0}” is declared but never used.' },
+  LOV2016: { severity: 'error', nb: 'Plikt-settene bygger på hverandre i en sirkel: {0}.', en: 'The obligation sets include each other in a circle: {0}.' },
+  LOV2017: { severity: 'error', nb: 'Verdien «{0}» er oppført to ganger.', en: 'Value “{0}” is listed twice.' },
+  LOV2018: { severity: 'error', nb: 'Et faktum med valg må ha minst to verdier.', en: 'A fact with choices needs at least two values.' },
+  LOV2019: { severity: 'error', nb: '«{0}» er ikke en gyldig verdi for «typical» til «{1}».', en: '“{0}” is not a valid typical value of “{1}”.' },
+  LOV2020: { severity: 'error', nb: 'Perioden slutter ({1}) før den begynner ({0}).', en: 'The period ends ({1}) before it begins ({0}).' },
+  LOV2021: { severity: 'error', nb: 'En regel kan ikke være unntak fra seg selv.', en: 'A rule cannot be an exception to itself.' },
+
+  // ── LOV3xxx: legal completeness ───────────────────────────────────────────────────────────
+  LOV3001: { severity: 'error', nb: 'Regelen «{0}» har ingen hjemmel (cites).', en: 'Rule “{0}” cites no source.' },
+  LOV3002: { severity: 'error', nb: 'Plikten «{0}» har ingen hjemmel (cites).', en: 'Obligation “{0}” cites no source.' },
+  LOV3003: { severity: 'error', nb: 'Regelen «{0}» har ingen begrunnelse (because).', en: 'Rule “{0}” has no reason (because).' },
+  LOV3004: { severity: 'error', nb: 'Teksten mangler {0}-versjon.', en: 'The text has no {0} version.' },
+  LOV3005: { severity: 'error', nb: 'Regelen «{0}» gir «uncertain», men sier ikke hvilken vurdering som trengs (judgement).', en: 'Rule “{0}” is uncertain but does not say which judgement is needed (judgement).' },
+  LOV3006: { severity: 'error', nb: '«judgement» hører bare til regler med utfallet uncertain.', en: '“judgement” belongs only to rules whose outcome is uncertain.' },
+  LOV3007: { severity: 'error', nb: 'Faktumet «{0}» har ikke noe spørsmål (question).', en: 'Fact “{0}” has no question.' },
+  LOV3008: { severity: 'error', nb: 'Verdien «{0}» har ingen etikett (label).', en: 'Value “{0}” has no label.' },
+  LOV3009: { severity: 'error', nb: 'Kilden «{0}» mangler {1}.', en: 'Source “{0}” has no {1}.' },
+  LOV3010: { severity: 'error', nb: 'Betingelsen «{0}» har ingen etikett (label).', en: 'Condition “{0}” has no label.' },
+  LOV3011: { severity: 'error', nb: 'Plikten «{0}» har ingen tekst.', en: 'Obligation “{0}” has no text.' },
+  LOV3012: { severity: 'error', nb: 'Regelen «{0}» sier ikke hva utfallet er (then).', en: 'Rule “{0}” does not say what the outcome is (then).' },
+  LOV3013: { severity: 'warning', nb: 'Henvisningen «{0}» gir ingen lenke til en bestemt paragraf, fordi kilden ikke har «section url».', en: 'Citation “{0}” cannot link to a section because the source has no “section url”.' },
+  LOV3014: { severity: 'error', nb: 'Betingelsen «{0}» sier ikke hva den betyr (means).', en: 'Condition “{0}” does not say what it means (means).' },
+
+  // ── LOV4xxx: whole-pack analysis ──────────────────────────────────────────────────────────
+  LOV4001: { severity: 'error', nb: 'Hull i reglene: ingen regel gir svar i denne situasjonen.', en: 'Gap: no rule answers this situation.' },
+  LOV4002: { severity: 'error', nb: 'Motstrid: {0} gir ulike svar i samme situasjon, og ingen er unntak fra den andre.', en: 'Conflict: {0} give different answers in the same situation, and neither is an exception to the other.' },
+  LOV4003: { severity: 'warning', nb: 'Regelen «{0}» avgjør aldri noe: {1}.', en: 'Rule “{0}” never decides anything: {1}.' },
+
+  // ── LOV5xxx: examples ─────────────────────────────────────────────────────────────────────
+  LOV5001: { severity: 'error', nb: 'Eksempelet «{0}» feilet: ventet {1}, fikk {2}.', en: 'Example “{0}” failed: expected {1}, got {2}.' },
+  LOV5002: { severity: 'error', nb: 'Faktumet «{0}» er oppgitt to ganger i eksempelet.', en: 'Fact “{0}” is given twice in the example.' },
+  LOV5003: { severity: 'error', nb: 'Eksempelet har ingen forventning (expect).', en: 'The example expects nothing (expect).' },
+} as const satisfies Record<string, CatalogueEntry>;
+
+export type DiagnosticCode = keyof typeof CATALOGUE;
+
+function fill(template: string, args: readonly string[]): string {
+  return template.replace(/\{(\d+)\}/g, (_, i: string) => args[Number(i)] ?? '');
+}
+
+/** Builds a diagnostic from the catalogue: `diagnostic('LOV2001', range, ['chanel'], { hint })`. */
+export function diagnostic(
+  code: DiagnosticCode,
+  range: Range,
+  args: readonly string[] = [],
+  extra: { related?: Related[]; hint?: Message } = {},
+): Diagnostic {
+  const entry: CatalogueEntry = CATALOGUE[code];
+  return {
+    code,
+    severity: entry.severity,
+    message: { nb: fill(entry.nb, args), en: fill(entry.en, args) },
+    range,
+    related: extra.related ?? [],
+    ...(extra.hint ? { hint: extra.hint } : {}),
+  };
+}
