@@ -39,11 +39,26 @@ export interface Decision {
 
 /** Bad input to `decide`: a stable code, the field, and the valid choices. */
 export interface InputError {
-  code: 'E_NOT_AN_OBJECT' | 'E_UNKNOWN_FACT' | 'E_BAD_VALUE' | 'E_BAD_DATE' | 'E_BAD_JSON';
+  code: 'E_NOT_AN_OBJECT' | 'E_UNKNOWN_FACT' | 'E_BAD_VALUE' | 'E_BAD_DATE' | 'E_BAD_JSON' | 'E_PACK_GAP' | 'E_PACK_CONFLICT';
   message: string;
   field?: string;
   value?: unknown;
   choices?: string[];
+}
+
+/** The next question of the questionnaire: a fact whose answer can still change the decision. */
+export interface Question {
+  fact: string;
+  type: 'enum' | 'boolean';
+  text: string;
+  help?: string;
+  /** The answers, with labels; booleans are offered as yes (true) first. */
+  values: { value: string | boolean; label: string }[];
+  typical?: string | boolean;
+  /** Why it is asked: the rules whose application depends on the answer. */
+  why: { rule: string; title: string; citations: CitationOut[] }[];
+  /** The outcomes still possible. */
+  possible: Outcome[];
 }
 
 /** Facts as given: a fact name maps to a value name (enums), a boolean, or null / absent (unknown). */

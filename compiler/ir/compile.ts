@@ -1,0 +1,234 @@
+/**
+ * Compiles a lowered pack to decision tables: for every period in which the same rules and
+ * obligations are in force, one MDD of the whole pack (the meaning of docs/language.md, exactly),
+ * plus its projection onto outcome and obligations. The result is plain JSON (runtime/tables.ts).
+ */
+import type { Tables, TableTerminal } from '../runtime/tables.ts';
+import { MddBuilder, terminalIndex, type Handle } from './mdd.ts';
+import type { IRExpr, IRPack } from './types.ts';
+
+/** A leaf while building: a truth value (for conditions) or a result of the rules. */
+export type Leaf =
+  | { kind: 'bool'; v: boolean }
+  | { kind: 'decision'; outcome: string; obligations: number[]; rules: number[] }
+  | { kind: 'gap' }
+  | { kind: 'conflict'; rules: number[]; outcomes: string[] };
+
+function leafKey(l: Leaf): string {
+  switch (l.kind) {
+    case 'bool':
+      return l.v ? 'T' : 'F';
+    case 'gap':
+      return 'gap';
+    case 'decision':
+      return `d:${l.outcome}:${l.obligations.join(',')}:${l.rules.join(',')}`;
+    case 'conflict':
+      return `c:${l.outcomes.join(',')}:${l.rules.join(',')}`;
+  }
+}
+
+const union = (a: readonly number[], b: readonly number[]): number[] => [...new Set([...a, ...b])].sort((x, y) => x - y);
+
+/** Adds one day to a YYYY-MM-DD date. */
+export function nextDay(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Subtracts one day from a YYYY-MM-DD date. */
+function previousDay(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The dates on which the set of rules or obligations in force changes, sorted. */
+export function epochStarts(pack: IRPack): string[] {
+  const starts = new Set<string>();
+  for (const x of [...pack.rules, ...pack.obligations]) {
+    if (x.from) starts.add(x.from);
+    if (x.until) starts.add(nextDay(x.until));
+  }
+  return [...starts].sort();
+}
+
+/** Whether something with this period is in force throughout the epoch that starts on `start` ('' = the beginning of time). */
+export function inForce(x: { from?: string; until?: string }, start: string): boolean {
+  if (x.from && (start === '' || x.from > start)) return false;
+  if (x.until && start !== '' && x.until < start) return false;
+  return true;
+}
+
+/** The builder and roots of one pack, before freezing: what the analyses read. */
+export interface BuiltPack {
+  builder: MddBuilder<Leaf>;
+  epochs: { from?: string; until?: string; start: string; full: Handle; decision: Handle; conditions: Map<IRExpr, Handle> }[];
+}
+
+/** Builds the decision diagrams of every epoch of a pack. */
+export function build(pack: IRPack): BuiltPack {
+  const builder = new MddBuilder<Leaf>(
+    pack.facts.map((f) => f.values.length),
+    leafKey,
+  );
+  const T = builder.leaf({ kind: 'bool', v: true });
+  const F = builder.leaf({ kind: 'bool', v: false });
+  const GAP = builder.leaf({ kind: 'gap' });
+
+  const exprCache = new Map<IRExpr, Handle>();
+  const exprToMdd = (e: IRExpr): Handle => {
+    const hit = exprCache.get(e);
+    if (hit !== undefined) return hit;
+    let h: Handle;
+    switch (e.k) {
+      case 'const':
+        h = e.v ? T : F;
+        break;
+      case 'in': {
+        const size = pack.facts[e.fact]!.values.length;
+        h = builder.node(e.fact, Array.from({ length: size }, (_, i) => ((e.mask >> i) & 1 ? T : F)));
+        break;
+      }
+      case 'not':
+        h = builder.mapLeaves(exprToMdd(e.e), (x) => (x === T ? F : T));
+        break;
+      case 'and':
+      case 'or': {
+        const absorbing = e.k === 'and' ? F : T;
+        h = e.k === 'and' ? T : F;
+        for (const sub of e.es) {
+          h = builder.apply(h, exprToMdd(sub), (a, b) => (a === absorbing || b === absorbing ? absorbing : a === b ? a : e.k === 'and' ? F : T));
+        }
+        break;
+      }
+    }
+    exprCache.set(e, h);
+    return h;
+  };
+
+  const merge = (a: Handle, b: Handle): Handle => {
+    if (a === GAP) return b;
+    if (b === GAP) return a;
+    if (a === b) return a;
+    const x = builder.value(a);
+    const y = builder.value(b);
+    if (x.kind === 'decision' && y.kind === 'decision' && x.outcome === y.outcome) {
+      return builder.leaf({ kind: 'decision', outcome: x.outcome, obligations: union(x.obligations, y.obligations), rules: union(x.rules, y.rules) });
+    }
+    const parts = [x, y] as Leaf[];
+    const rules = parts.reduce<number[]>((acc, p) => (p.kind === 'decision' || p.kind === 'conflict' ? union(acc, p.rules) : acc), []);
+    const outcomes = [...new Set(parts.flatMap((p) => (p.kind === 'decision' ? [p.outcome] : p.kind === 'conflict' ? p.outcomes : [])))].sort();
+    return builder.leaf({ kind: 'conflict', rules, outcomes });
+  };
+
+  const starts = epochStarts(pack);
+  const epochBounds = ['', ...starts].map((start, i, all) => ({
+    start,
+    ...(start ? { from: start } : {}),
+    ...(i + 1 < all.length ? { until: previousDay(all[i + 1]!) } : {}),
+  }));
+
+  const epochs = epochBounds.map((bounds) => {
+    const ruleCache = new Map<number, Handle>();
+    const own = (i: number): Handle => {
+      const rule = pack.rules[i]!;
+      const unconditional: number[] = [];
+      const conditional: { obligation: number; when: IRExpr }[] = [];
+      for (const use of rule.obligations) {
+        if (!inForce(pack.obligations[use.obligation]!, bounds.start)) continue;
+        if (use.when.k === 'const' && use.when.v) unconditional.push(use.obligation);
+        else conditional.push(use);
+      }
+      let h = builder.leaf({ kind: 'decision', outcome: rule.outcome, obligations: union(unconditional, []), rules: [i] });
+      for (const use of conditional) {
+        h = builder.apply(exprToMdd(use.when), h, (c, r) => {
+          if (c === F) return r;
+          const d = builder.value(r) as Extract<Leaf, { kind: 'decision' }>;
+          return builder.leaf({ ...d, obligations: union(d.obligations, [use.obligation]) });
+        });
+      }
+      return h;
+    };
+    const ruleValue = (i: number): Handle => {
+      const hit = ruleCache.get(i);
+      if (hit !== undefined) return hit;
+      const rule = pack.rules[i]!;
+      let result = GAP;
+      if (inForce(rule, bounds.start)) {
+        let fromExceptions = GAP;
+        for (const e of rule.exceptions) fromExceptions = builder.apply(fromExceptions, ruleValue(e), merge);
+        const body = builder.apply(fromExceptions, own(i), (ex, o) => (ex === GAP ? o : ex));
+        result = builder.apply(exprToMdd(rule.when), body, (c, b) => (c === T ? b : GAP));
+      }
+      ruleCache.set(i, result);
+      return result;
+    };
+    let full = GAP;
+    pack.rules.forEach((r, i) => {
+      if (r.parents.length === 0) full = builder.apply(full, ruleValue(i), merge);
+    });
+    const decision = builder.mapLeaves(full, (h) => {
+      const l = builder.value(h);
+      return l.kind === 'decision' ? builder.leaf({ ...l, rules: [] }) : h;
+    });
+    const conditions = new Map<IRExpr, Handle>();
+    for (const c of pack.conditions) conditions.set(c.expr, exprToMdd(c.expr));
+    return { ...bounds, full, decision, conditions };
+  });
+  return { builder, epochs };
+}
+
+/** Freezes built diagrams into JSON tables, keeping only reachable nodes and leaves. */
+export function freeze(pack: IRPack, built: BuiltPack): Tables {
+  const { builder } = built;
+  const nodeIds = new Map<Handle, number>();
+  const leafIds = new Map<Handle, number>();
+  const nodes: number[][] = [];
+  const terminals: TableTerminal[] = [];
+  const visit = (h: Handle): number => {
+    if (h < 0) {
+      let t = leafIds.get(h);
+      if (t === undefined) {
+        const l = builder.value(h);
+        if (l.kind === 'bool') throw new Error(`internal: a condition leaf reached the decision diagram (${terminalIndex(h)})`);
+        t = terminals.length;
+        terminals.push(l);
+        leafIds.set(h, t);
+      }
+      return -1 - t;
+    }
+    let id = nodeIds.get(h);
+    if (id !== undefined) return id;
+    const children = builder.kids[h]!.map(visit);
+    id = nodes.length;
+    nodes.push([builder.vars[h]!, ...children]);
+    nodeIds.set(h, id);
+    return id;
+  };
+  const epochs = built.epochs.map((e) => ({
+    ...(e.from ? { from: e.from } : {}),
+    ...(e.until ? { until: e.until } : {}),
+    full: visit(e.full),
+    decision: visit(e.decision),
+  }));
+  return {
+    format: 'lovkode-tables/1',
+    version: pack.version,
+    facts: pack.facts.map(({ range: _r, ...f }) => f),
+    rules: pack.rules.map((r) => ({
+      id: r.id,
+      title: r.title,
+      outcome: r.outcome,
+      reason: r.reason,
+      ...(r.judgement ? { judgement: r.judgement } : {}),
+      citations: r.citations,
+      ...(r.from ? { from: r.from } : {}),
+      ...(r.until ? { until: r.until } : {}),
+    })),
+    obligations: pack.obligations.map((o) => ({ code: o.code, text: o.text, citations: o.citations })),
+    terminals,
+    nodes,
+    epochs,
+  };
+}

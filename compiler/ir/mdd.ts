@@ -1,0 +1,116 @@
+/**
+ * A reduced, ordered multi-valued decision diagram (MDD) builder with hash-consing.
+ *
+ * Variables are fact indices, tested in index order. A handle >= 0 is an inner node; a handle < 0
+ * is a terminal, `-1 - t`. Terminals are interned by a key, so equal leaves are one handle, and
+ * `node()` never creates a node whose children are all equal or a duplicate of an existing node.
+ * Under these two rules each function has exactly one diagram, which is what makes the engine exact:
+ * two handles are equal exactly when the functions are, and every variable in a diagram matters.
+ */
+
+export type Handle = number;
+
+/** Encodes terminal index t as a handle. */
+export const terminalHandle = (t: number): Handle => -1 - t;
+/** Decodes a terminal handle back to its index. */
+export const terminalIndex = (h: Handle): number => -1 - h;
+
+export class MddBuilder<T> {
+  readonly vars: number[] = [];
+  readonly kids: Handle[][] = [];
+  readonly leaves: T[] = [];
+  private readonly unique = new Map<string, Handle>();
+  private readonly leafKeys = new Map<string, Handle>();
+
+  /** `new MddBuilder(domainSizes, keyOf)`: one domain size per variable, and a key for leaf equality. */
+  constructor(
+    readonly domains: readonly number[],
+    private readonly keyOf: (leaf: T) => string,
+  ) {}
+
+  /** The handle of a leaf value (interned by key). */
+  leaf(value: T): Handle {
+    const key = this.keyOf(value);
+    let h = this.leafKeys.get(key);
+    if (h === undefined) {
+      this.leaves.push(value);
+      h = terminalHandle(this.leaves.length - 1);
+      this.leafKeys.set(key, h);
+    }
+    return h;
+  }
+
+  /** The leaf value of a terminal handle. */
+  value(h: Handle): T {
+    return this.leaves[terminalIndex(h)]!;
+  }
+
+  /** The reduced node testing `v` with these children. */
+  node(v: number, children: readonly Handle[]): Handle {
+    const first = children[0]!;
+    if (children.every((c) => c === first)) return first;
+    const key = `${v}:${children.join(',')}`;
+    let h = this.unique.get(key);
+    if (h === undefined) {
+      h = this.vars.length;
+      this.vars.push(v);
+      this.kids.push([...children]);
+      this.unique.set(key, h);
+    }
+    return h;
+  }
+
+  /** The variable a handle tests, or Infinity for a terminal. */
+  varOf(h: Handle): number {
+    return h < 0 ? Infinity : this.vars[h]!;
+  }
+
+  /** Combines two diagrams leaf by leaf: `apply(a, b, (x, y) => leafHandle)`. */
+  apply(a: Handle, b: Handle, op: (x: Handle, y: Handle) => Handle, memo = new Map<string, Handle>()): Handle {
+    if (a < 0 && b < 0) return op(a, b);
+    const key = `${a}|${b}`;
+    const hit = memo.get(key);
+    if (hit !== undefined) return hit;
+    const v = Math.min(this.varOf(a), this.varOf(b));
+    const size = this.domains[v]!;
+    const children: Handle[] = [];
+    for (let i = 0; i < size; i++) {
+      const ca = this.varOf(a) === v ? this.kids[a]![i]! : a;
+      const cb = this.varOf(b) === v ? this.kids[b]![i]! : b;
+      children.push(this.apply(ca, cb, op, memo));
+    }
+    const result = this.node(v, children);
+    memo.set(key, result);
+    return result;
+  }
+
+  /** Replaces every leaf through `f` (a leaf-to-handle map), re-reducing on the way up. */
+  mapLeaves(h: Handle, f: (leaf: Handle) => Handle, memo = new Map<Handle, Handle>()): Handle {
+    if (h < 0) return f(h);
+    const hit = memo.get(h);
+    if (hit !== undefined) return hit;
+    const result = this.node(
+      this.vars[h]!,
+      this.kids[h]!.map((c) => this.mapLeaves(c, f, memo)),
+    );
+    memo.set(h, result);
+    return result;
+  }
+
+  /** All leaves reachable from a handle. */
+  reachableLeaves(h: Handle): Set<Handle> {
+    const out = new Set<Handle>();
+    const seen = new Set<Handle>();
+    const walk = (x: Handle): void => {
+      if (x < 0) {
+        out.add(x);
+        return;
+      }
+      if (seen.has(x)) return;
+      seen.add(x);
+      for (const c of this.kids[x]!) walk(c);
+    };
+    walk(h);
+    return out;
+  }
+}

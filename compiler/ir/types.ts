@@ -1,0 +1,88 @@
+/**
+ * The intermediate representation: a checked program with every name resolved to an index,
+ * named conditions inlined, obligation sets expanded and citations resolved to links.
+ */
+import type { TableCitation, TextPair } from '../runtime/tables.ts';
+import type { Range } from '../ast/types.ts';
+
+/** A condition over fact indices. `mask` has bit v set when value index v satisfies the test. */
+export type IRExpr =
+  | { k: 'const'; v: boolean }
+  | { k: 'in'; fact: number; mask: number }
+  | { k: 'not'; e: IRExpr }
+  | { k: 'and' | 'or'; es: IRExpr[] };
+
+export interface IRFact {
+  name: string;
+  type: 'enum' | 'boolean';
+  values: string[];
+  question: TextPair;
+  help?: TextPair;
+  labels: TextPair[];
+  typical?: number;
+  range: Range;
+}
+
+/** An obligation a rule imposes, under a condition (`const true` when unconditional). */
+export interface IRObligationUse {
+  obligation: number;
+  when: IRExpr;
+}
+
+export interface IRRule {
+  id: string;
+  title: TextPair;
+  /** Indices of the rules this one is an exception to (empty for a general rule). */
+  parents: number[];
+  /** Indices of the rules that are exceptions to this one. */
+  exceptions: number[];
+  when: IRExpr;
+  outcome: string;
+  obligations: IRObligationUse[];
+  reason: TextPair;
+  judgement?: TextPair;
+  citations: TableCitation[];
+  from?: string;
+  until?: string;
+  range: Range;
+}
+
+export interface IRObligation {
+  code: string;
+  text: TextPair;
+  citations: TableCitation[];
+  from?: string;
+  until?: string;
+  range: Range;
+}
+
+export interface IRCondition {
+  name: string;
+  label: TextPair;
+  expr: IRExpr;
+  range: Range;
+}
+
+export interface IRExample {
+  name: string;
+  given: { fact: number; value: number }[];
+  on?: string;
+  expect: (
+    | { kind: 'outcome'; outcome: string | null }
+    | { kind: 'obligations'; codes: string[] }
+    | { kind: 'rules'; rules: string[] }
+    | { kind: 'missing'; facts: string[] }
+  )[];
+  range: Range;
+}
+
+/** The whole lowered pack. */
+export interface IRPack {
+  facts: IRFact[];
+  rules: IRRule[];
+  obligations: IRObligation[];
+  conditions: IRCondition[];
+  examples: IRExample[];
+  /** A content hash of the source texts. */
+  version: string;
+}

@@ -1,0 +1,111 @@
+/**
+ * Queries on a frozen decision diagram (tables.ts): follow total facts, restrict to partial facts,
+ * and read the support (the facts that still matter) and the reachable leaves. Browser-safe, no
+ * dependencies. Restriction never changes the tables: new nodes live in a scratch store that is
+ * dropped after the query, and are first looked up among the frozen nodes so that the result stays
+ * canonical (reduced), which is what makes `support` exact.
+ */
+import type { Tables } from './tables.ts';
+
+/** A restricted diagram: a root plus the scratch nodes it may point to (ids >= tables.nodes.length). */
+export interface Restricted {
+  root: number;
+  node(id: number): readonly number[];
+}
+
+const UNKNOWN = -1;
+
+/** Follows a total assignment from `root` to its terminal index. */
+export function follow(tables: Tables, root: number, assignment: Int32Array): number {
+  let h = root;
+  while (h >= 0) {
+    const n = tables.nodes[h]!;
+    h = n[1 + assignment[n[0]!]!]!;
+  }
+  return -1 - h;
+}
+
+const uniqueIndexes = new WeakMap<Tables, Map<string, number>>();
+
+function uniqueIndex(tables: Tables): Map<string, number> {
+  let index = uniqueIndexes.get(tables);
+  if (!index) {
+    index = new Map(tables.nodes.map((n, i) => [n.join(','), i]));
+    uniqueIndexes.set(tables, index);
+  }
+  return index;
+}
+
+/** Restricts the diagram at `root` to the known facts of `assignment` (-1 = unknown). */
+export function restrict(tables: Tables, root: number, assignment: Int32Array): Restricted {
+  const base = tables.nodes.length;
+  const global = uniqueIndex(tables);
+  const scratch: number[][] = [];
+  const scratchIndex = new Map<string, number>();
+  const memo = new Map<number, number>();
+  const node = (id: number): readonly number[] => (id < base ? tables.nodes[id]! : scratch[id - base]!);
+  const make = (v: number, kids: number[]): number => {
+    const first = kids[0]!;
+    if (kids.every((k) => k === first)) return first;
+    const key = `${v},${kids.join(',')}`;
+    const found = global.get(key) ?? scratchIndex.get(key);
+    if (found !== undefined) return found;
+    scratch.push([v, ...kids]);
+    scratchIndex.set(key, base + scratch.length - 1);
+    return base + scratch.length - 1;
+  };
+  const go = (h: number): number => {
+    if (h < 0) return h;
+    const hit = memo.get(h);
+    if (hit !== undefined) return hit;
+    const n = tables.nodes[h]!;
+    const v = n[0]!;
+    const known = assignment[v]!;
+    const result = known !== UNKNOWN ? go(n[1 + known]!) : make(v, n.slice(1).map(go));
+    memo.set(h, result);
+    return result;
+  };
+  return { root: go(root), node };
+}
+
+/** The facts a restricted diagram depends on (exactly: the diagram is reduced), in fact order. */
+export function support(r: Restricted): number[] {
+  const vars = new Set<number>();
+  const seen = new Set<number>();
+  const walk = (h: number): void => {
+    if (h < 0 || seen.has(h)) return;
+    seen.add(h);
+    const n = r.node(h);
+    vars.add(n[0]!);
+    for (let i = 1; i < n.length; i++) walk(n[i]!);
+  };
+  walk(r.root);
+  return [...vars].sort((a, b) => a - b);
+}
+
+/** The terminal indices reachable in a restricted diagram, in ascending order. */
+export function reachableTerminals(r: Restricted): number[] {
+  const out = new Set<number>();
+  const seen = new Set<number>();
+  const walk = (h: number): void => {
+    if (h < 0) {
+      out.add(-1 - h);
+      return;
+    }
+    if (seen.has(h)) return;
+    seen.add(h);
+    const n = r.node(h);
+    for (let i = 1; i < n.length; i++) walk(n[i]!);
+  };
+  walk(r.root);
+  return [...out].sort((a, b) => a - b);
+}
+
+/** Which epoch of the tables covers a date (YYYY-MM-DD). */
+export function epochFor(tables: Tables, date: string): number {
+  for (let i = tables.epochs.length - 1; i > 0; i--) {
+    const from = tables.epochs[i]!.from;
+    if (from !== undefined && from <= date) return i;
+  }
+  return 0;
+}

@@ -1,0 +1,199 @@
+/**
+ * The decision engine over compiled tables: validate facts, decide (exactly, for partial facts
+ * too) and pick the next question. Browser-safe and dependency-free; the CLI, the API, the
+ * generated module and the site all call these functions.
+ */
+import type { CitationOut, Decision, FactInput, InputError, Lang, Question, ReasonOut } from '../evaluate/types.ts';
+import type { Outcome } from '../ast/types.ts';
+import { epochFor, follow, reachableTerminals, restrict, support, type Restricted } from './diagram.ts';
+import type { TableCitation, Tables, TableTerminal } from './tables.ts';
+
+export interface DecideOptions {
+  /** Evaluation date, YYYY-MM-DD; default today. */
+  date?: string;
+  /** Language of texts; default bokmål. */
+  lang?: Lang;
+}
+
+const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/** Today's date as YYYY-MM-DD (UTC). */
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** Checks a date option: `checkDate('2018-01-01')` → undefined, or an E_BAD_DATE error. */
+export function checkDate(date: string): InputError | undefined {
+  if (DATE.test(date) && !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) && new Date(`${date}T00:00:00Z`).toISOString().startsWith(date)) return undefined;
+  return { code: 'E_BAD_DATE', message: `Invalid date ${JSON.stringify(date)}: write YYYY-MM-DD (ugyldig dato: skriv ÅÅÅÅ-MM-DD).`, field: 'date', value: date };
+}
+
+/** Turns facts as given into value indices (-1 = unknown), or explains what is wrong. */
+export function validateFacts(tables: Tables, input: unknown): { assignment: Int32Array } | { error: InputError } {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return { error: { code: 'E_NOT_AN_OBJECT', message: 'The facts must be a JSON object of fact names and values (faktaene må være et JSON-objekt).' } };
+  }
+  const assignment = new Int32Array(tables.facts.length).fill(-1);
+  const index = factIndex(tables);
+  for (const [name, value] of Object.entries(input as FactInput)) {
+    const i = index.get(name);
+    if (i === undefined) {
+      return { error: { code: 'E_UNKNOWN_FACT', message: `Unknown fact ${JSON.stringify(name)} (ukjent faktum).`, field: name, choices: tables.facts.map((f) => f.name) } };
+    }
+    if (value === null || value === undefined) continue;
+    const fact = tables.facts[i]!;
+    const v = fact.type === 'boolean' ? (typeof value === 'boolean' ? Number(value) : -1) : typeof value === 'string' ? fact.values.indexOf(value) : -1;
+    if (v < 0) {
+      const choices = fact.type === 'boolean' ? ['true', 'false'] : fact.values;
+      return {
+        error: {
+          code: 'E_BAD_VALUE',
+          message: `${JSON.stringify(value)} is not a valid value of ${name}; expected ${fact.type === 'boolean' ? 'true or false' : `one of ${choices.join(', ')}`} (ugyldig verdi).`,
+          field: name,
+          value,
+          choices,
+        },
+      };
+    }
+    assignment[i] = v;
+  }
+  return { assignment };
+}
+
+const factIndexes = new WeakMap<Tables, Map<string, number>>();
+function factIndex(tables: Tables): Map<string, number> {
+  let index = factIndexes.get(tables);
+  if (!index) {
+    index = new Map(tables.facts.map((f, i) => [f.name, i]));
+    factIndexes.set(tables, index);
+  }
+  return index;
+}
+
+const citationOut = (c: TableCitation): CitationOut => ({ ...c });
+
+function uniqueCitations(lists: CitationOut[][]): CitationOut[] {
+  const seen = new Set<string>();
+  const out: CitationOut[] = [];
+  for (const c of lists.flat()) {
+    const key = `${c.ref}|${c.url}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(c);
+    }
+  }
+  return out;
+}
+
+function settledDecision(tables: Tables, terminal: TableTerminal, reasonRules: number[], lang: Lang): Decision | { error: InputError } {
+  if (terminal.kind === 'gap') return { error: { code: 'E_PACK_GAP', message: 'No rule of the pack answers this situation (ingen regel gir svar).' } };
+  if (terminal.kind === 'conflict') {
+    const ids = terminal.rules.map((r) => tables.rules[r]!.id).join(', ');
+    return { error: { code: 'E_PACK_CONFLICT', message: `Rules ${ids} give different answers (reglene er i motstrid).` } };
+  }
+  const obligations = terminal.obligations.map((o) => {
+    const ob = tables.obligations[o]!;
+    return { code: ob.code, text: ob.text[lang], citations: ob.citations.map(citationOut) };
+  });
+  const reasons: ReasonOut[] = reasonRules.map((r) => {
+    const rule = tables.rules[r]!;
+    return { rule: rule.id, text: rule.reason[lang], citations: rule.citations.map(citationOut), ...(rule.judgement ? { judgement: rule.judgement[lang] } : {}) };
+  });
+  return {
+    outcome: terminal.outcome as Outcome,
+    obligations,
+    reasons,
+    citations: uniqueCitations([...reasons.map((r) => r.citations), ...obligations.map((o) => o.citations)]),
+    missing: [],
+  };
+}
+
+/** The rules that decide in every completion (or, failing that, in some). */
+function reasonRules(tables: Tables, full: Restricted): number[] {
+  const ruleSets = reachableTerminals(full).map((t) => {
+    const term = tables.terminals[t]!;
+    return term.kind === 'gap' ? [] : term.rules;
+  });
+  const all = [...new Set(ruleSets.flat())].sort((a, b) => a - b);
+  const always = all.filter((r) => ruleSets.every((s) => s.includes(r)));
+  return always.length > 0 ? always : all;
+}
+
+/** Decides on already validated facts: `decideAssignment(tables, assignment, '2026-11-29', 'nb')`. */
+export function decideAssignment(tables: Tables, assignment: Int32Array, date: string, lang: Lang): Decision | { error: InputError } {
+  const epoch = tables.epochs[epochFor(tables, date)]!;
+  if (!assignment.includes(-1)) {
+    const t = tables.terminals[follow(tables, epoch.full, assignment)]!;
+    return settledDecision(tables, t, t.kind === 'decision' ? t.rules : [], lang);
+  }
+  const decision = restrict(tables, epoch.decision, assignment);
+  if (decision.root < 0) {
+    const full = restrict(tables, epoch.full, assignment);
+    return settledDecision(tables, tables.terminals[-1 - decision.root]!, reasonRules(tables, full), lang);
+  }
+  return { outcome: null, obligations: [], reasons: [], citations: [], missing: support(decision).map((v) => tables.facts[v]!.name) };
+}
+
+/** Decides a case: `decide(tables, { channel: 'email', … }, { lang: 'en' })`. Partial facts are exact. */
+export function decide(tables: Tables, facts: unknown, options: DecideOptions = {}): Decision | { error: InputError } {
+  const date = options.date ?? today();
+  const bad = checkDate(date);
+  if (bad) return { error: bad };
+  const valid = validateFacts(tables, facts);
+  if ('error' in valid) return valid;
+  return decideAssignment(tables, valid.assignment, date, options.lang ?? 'nb');
+}
+
+function rulesIn(tables: Tables, r: Restricted): Set<number> {
+  const out = new Set<number>();
+  for (const t of reachableTerminals(r)) {
+    const term = tables.terminals[t]!;
+    if (term.kind !== 'gap') term.rules.forEach((x) => out.add(x));
+  }
+  return out;
+}
+
+/** The decision so far and, unless it is settled, the next question: the first fact that still matters. */
+export function nextQuestion(tables: Tables, facts: unknown, options: DecideOptions = {}): { decision: Decision; question?: Question } | { error: InputError } {
+  const date = options.date ?? today();
+  const lang = options.lang ?? 'nb';
+  const bad = checkDate(date);
+  if (bad) return { error: bad };
+  const valid = validateFacts(tables, facts);
+  if ('error' in valid) return valid;
+  const decision = decideAssignment(tables, valid.assignment, date, lang);
+  if ('error' in decision) return decision;
+  if (decision.outcome !== null) return { decision };
+  const index = factIndex(tables);
+  const v = index.get(decision.missing[0]!)!;
+  const fact = tables.facts[v]!;
+  const epoch = tables.epochs[epochFor(tables, date)]!;
+  const perValue = fact.values.map((_, value) => {
+    const a = valid.assignment.slice();
+    a[v] = value;
+    return rulesIn(tables, restrict(tables, epoch.full, a));
+  });
+  const all = new Set(perValue.flatMap((s) => [...s]));
+  const depends = [...all].filter((r) => !perValue.every((s) => s.has(r)));
+  const why = (depends.length > 0 ? depends : [...all]).sort((a, b) => a - b).map((r) => {
+    const rule = tables.rules[r]!;
+    return { rule: rule.id, title: rule.title[lang], citations: rule.citations.map(citationOut) };
+  });
+  const possible = [...new Set(reachableTerminals(restrict(tables, epoch.decision, valid.assignment)).flatMap((t) => {
+    const term = tables.terminals[t]!;
+    return term.kind === 'decision' ? [term.outcome as Outcome] : [];
+  }))];
+  const order = fact.type === 'boolean' ? [1, 0] : fact.values.map((_, i) => i);
+  const asValue = (i: number): string | boolean => (fact.type === 'boolean' ? i === 1 : fact.values[i]!);
+  const question: Question = {
+    fact: fact.name,
+    type: fact.type,
+    text: fact.question[lang],
+    ...(fact.help ? { help: fact.help[lang] } : {}),
+    values: order.map((i) => ({ value: asValue(i), label: fact.labels[i]![lang] })),
+    ...(fact.typical !== undefined ? { typical: asValue(fact.typical) } : {}),
+    why,
+    possible,
+  };
+  return { decision, question };
+}

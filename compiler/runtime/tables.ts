@@ -1,0 +1,82 @@
+/**
+ * The compiled form of a rule pack: plain JSON that the runtime engine reads. The compiler
+ * (compiler/ir/compile.ts) writes it; the CLI, the API, the generated module and the site's
+ * browser script all decide with it. It holds no code, only data.
+ *
+ * The decision function is a reduced, ordered multi-valued decision diagram (MDD) per period of
+ * time ("epoch") over the facts in question order. Node ids >= 0 index `nodes`; a terminal is
+ * written as `-1 - t`, where t indexes `terminals`.
+ */
+
+/** One bilingual text. */
+export interface TextPair {
+  nb: string;
+  en: string;
+}
+
+export interface TableCitation {
+  source: string;
+  ref: string;
+  title: string;
+  url: string;
+  status: 'primary' | 'secondary' | 'unverified';
+}
+
+export interface TableFact {
+  name: string;
+  type: 'enum' | 'boolean';
+  /** Value names in declaration order; booleans are ["false", "true"]. */
+  values: string[];
+  question: TextPair;
+  help?: TextPair;
+  /** Per value, its label (booleans: «Nei»/«Ja»). */
+  labels: TextPair[];
+  /** Index of the typical value, if the pack names one. */
+  typical?: number;
+}
+
+export interface TableRule {
+  id: string;
+  title: TextPair;
+  outcome: string;
+  reason: TextPair;
+  judgement?: TextPair;
+  citations: TableCitation[];
+  from?: string;
+  until?: string;
+}
+
+export interface TableObligation {
+  code: string;
+  text: TextPair;
+  citations: TableCitation[];
+}
+
+/** A leaf of the full diagram: the outcome, the obligations owed and the rules that decided. */
+export type TableTerminal =
+  | { kind: 'decision'; outcome: string; obligations: number[]; rules: number[] }
+  | { kind: 'gap' }
+  | { kind: 'conflict'; rules: number[]; outcomes: string[] };
+
+/** One period of time with its own decision diagrams. `from`/`until` inclusive, absent = open. */
+export interface TableEpoch {
+  from?: string;
+  until?: string;
+  /** Root of the full diagram (terminals carry the deciding rules). */
+  full: number;
+  /** Root of the projected diagram (terminals carry only outcome + obligations): decides "settled". */
+  decision: number;
+}
+
+export interface Tables {
+  format: 'lovkode-tables/1';
+  /** A content hash of the rule pack's source files: the version a receipt records. */
+  version: string;
+  facts: TableFact[];
+  rules: TableRule[];
+  obligations: TableObligation[];
+  terminals: TableTerminal[];
+  /** Flat node store: for node i, nodes[i] = [factIndex, child for value 0, child for value 1, …]. */
+  nodes: number[][];
+  epochs: TableEpoch[];
+}

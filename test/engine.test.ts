@@ -1,0 +1,123 @@
+/**
+ * The compiled engine is exact: on random packs and random partial facts it agrees with brute-force
+ * enumeration of every completion through the direct interpreter (docs/language.md's meaning).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { build, freeze } from '../compiler/ir/compile.ts';
+import { interpret, type InterpretResult } from '../compiler/evaluate/interpret.ts';
+import { decideAssignment, nextQuestion } from '../compiler/runtime/engine.ts';
+import type { IRPack } from '../compiler/ir/types.ts';
+import { completions, irPackArb, partialArb } from './support/ir-packs.ts';
+
+const DATES = ['2001-01-01', '2009-06-01', '2017-12-31', '2018-01-01', '2018-07-19', '2018-07-20', '2026-11-29'];
+
+/** What "the same decision" means: outcome and obligations (a conflict or gap is its own answer). */
+function key(pack: IRPack, r: InterpretResult): string {
+  if (r.kind === 'gap') return 'gap';
+  if (r.kind === 'conflict') return `conflict:${r.outcomes}:${r.rules}`;
+  return `${r.outcome}:${r.obligations.map((o) => pack.obligations[o]!.code)}`;
+}
+
+function bruteForce(pack: IRPack, partial: number[], date: string) {
+  const keyOf = (values: number[]) => key(pack, interpret(pack, values, date));
+  const all = completions(pack, partial);
+  const keys = new Set(all.map(keyOf));
+  const missing = partial.flatMap((v, i) => {
+    if (v >= 0) return [];
+    const matters = all.some((c) => pack.facts[i]!.values.some((_, w) => keyOf(c) !== keyOf(c.map((x, j) => (j === i ? w : x)))));
+    return matters ? [pack.facts[i]!.name] : [];
+  });
+  return { settled: keys.size === 1, only: [...keys][0]!, missing };
+}
+
+const packAndCase = irPackArb.chain((pack) => fc.tuple(fc.constant(pack), partialArb(pack), fc.constantFrom(...DATES)));
+
+describe('exact partial evaluation', () => {
+  it('settles exactly when every completion agrees, and then gives that answer', () => {
+    fc.assert(
+      fc.property(packAndCase, ([pack, partial, date]) => {
+        const tables = freeze(pack, build(pack));
+        const brute = bruteForce(pack, partial, date);
+        const got = decideAssignment(tables, Int32Array.from(partial), date, 'en');
+        if ('error' in got) {
+          expect(brute.settled).toBe(true);
+          expect(brute.only.startsWith(got.error.code === 'E_PACK_GAP' ? 'gap' : 'conflict')).toBe(true);
+          return;
+        }
+        expect(got.outcome !== null).toBe(brute.settled);
+        if (got.outcome !== null) expect(`${got.outcome}:${got.obligations.map((o) => o.code)}`).toBe(brute.only);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('lists exactly the unknown facts that can still change the decision, in question order', () => {
+    fc.assert(
+      fc.property(packAndCase, ([pack, partial, date]) => {
+        const tables = freeze(pack, build(pack));
+        const brute = bruteForce(pack, partial, date);
+        const got = decideAssignment(tables, Int32Array.from(partial), date, 'en');
+        const missing = 'error' in got ? [] : got.missing;
+        expect(missing).toEqual(brute.settled ? [] : brute.missing);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('names exactly the deciding rules on total facts', () => {
+    fc.assert(
+      fc.property(irPackArb.chain((pack) => fc.tuple(fc.constant(pack), partialArb(pack).map((p) => p.map((v) => Math.max(v, 0))), fc.constantFrom(...DATES))), ([pack, values, date]) => {
+        const tables = freeze(pack, build(pack));
+        const expected = interpret(pack, values, date);
+        const got = decideAssignment(tables, Int32Array.from(values), date, 'en');
+        if (expected.kind !== 'decision') expect('error' in got).toBe(true);
+        else expect('error' in got ? got.error : got.reasons.map((r) => r.rule)).toEqual(expected.rules.map((r) => pack.rules[r]!.id));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('is deterministic: the same question gives the same answer', () => {
+    fc.assert(
+      fc.property(packAndCase, ([pack, partial, date]) => {
+        const a = decideAssignment(freeze(pack, build(pack)), Int32Array.from(partial), date, 'nb');
+        const b = decideAssignment(freeze(pack, build(pack)), Int32Array.from(partial), date, 'nb');
+        expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe('the questionnaire', () => {
+  it('asks only facts that matter, stops when settled, and settles within the number of facts', () => {
+    fc.assert(
+      fc.property(irPackArb.chain((pack) => fc.tuple(fc.constant(pack), partialArb(pack).map((p) => p.map((v) => Math.max(v, 0))), fc.constantFrom(...DATES))), ([pack, truth, date]) => {
+        const tables = freeze(pack, build(pack));
+        const answers: Record<string, string | boolean> = {};
+        const partial = truth.map(() => -1);
+        for (let asked = 0; ; asked++) {
+          const step = nextQuestion(tables, answers, { date, lang: 'en' });
+          if ('error' in step) {
+            expect(interpret(pack, truth, date).kind).not.toBe('decision');
+            return;
+          }
+          if (!step.question) {
+            expect(step.decision.outcome).not.toBeNull();
+            const expected = interpret(pack, truth, date);
+            expect(`${step.decision.outcome}:${step.decision.obligations.map((o) => o.code)}`).toBe(key(pack, expected));
+            expect(asked).toBeLessThanOrEqual(pack.facts.length);
+            return;
+          }
+          const i = pack.facts.findIndex((f) => f.name === step.question!.fact);
+          expect(bruteForce(pack, partial, date).missing).toContain(step.question.fact);
+          partial[i] = truth[i]!;
+          const fact = pack.facts[i]!;
+          answers[fact.name] = fact.type === 'boolean' ? truth[i] === 1 : fact.values[truth[i]!]!;
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
