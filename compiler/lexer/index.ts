@@ -1,0 +1,75 @@
+/**
+ * Lexing: text → tokens, comments and diagnostics. Never throws: unknown characters (LOV1001), texts
+ * without a closing quote (LOV1002) and malformed dates (LOV1007) are reported and lexing goes on.
+ */
+import { Lexer } from 'chevrotain';
+import type { IToken } from 'chevrotain';
+import type { Range } from '../ast/types.ts';
+import type { Diagnostic } from '../diagnostics/types.ts';
+import { diagnostic } from '../diagnostics/catalogue.ts';
+import { ALL_TOKENS, DateLiteral, UnterminatedString } from './tokens.ts';
+
+export * from './tokens.ts';
+
+const lexer = new Lexer([...ALL_TOKENS], { positionTracking: 'full', ensureOptimizations: false });
+
+export interface LexResult {
+  tokens: IToken[];
+  comments: IToken[];
+  diagnostics: Diagnostic[];
+}
+
+/** Range of a token (end exclusive); `undefined` for tokens inserted by error recovery. */
+export function tokenRange(token: IToken, file: string): Range | undefined {
+  if (token.isInsertedInRecovery || Number.isNaN(token.startOffset) || token.startLine === undefined) return undefined;
+  const endOffset = token.startOffset + token.image.length;
+  return {
+    file,
+    start: { line: token.startLine, column: token.startColumn ?? 1, offset: token.startOffset },
+    end: { line: token.endLine ?? token.startLine, column: (token.endColumn ?? token.startColumn ?? 0) + 1, offset: endOffset },
+  };
+}
+
+/** The position just after `offset` characters of `text` (1-based line/column). */
+export function positionAt(text: string, offset: number): Range['start'] {
+  let line = 1;
+  let column = 1;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) {
+      line++;
+      column = 1;
+    } else {
+      column++;
+    }
+  }
+  return { line, column, offset: Math.min(offset, text.length) };
+}
+
+/** True for `YYYY-MM-DD` naming a real calendar day. */
+export function isValidDate(image: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(image);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/** Splits `text` into tokens and comments, reporting what cannot be read. */
+export function tokenize(text: string, file: string): LexResult {
+  const result = lexer.tokenize(text);
+  const diagnostics: Diagnostic[] = [];
+  for (const err of result.errors) {
+    const start = positionAt(text, err.offset);
+    const end = positionAt(text, err.offset + err.length);
+    const chars = text.slice(err.offset, err.offset + err.length);
+    diagnostics.push(diagnostic('LOV1001', { file, start, end }, [chars]));
+  }
+  for (const token of result.tokens) {
+    const range = tokenRange(token, file);
+    if (!range) continue;
+    if (token.tokenType === UnterminatedString) diagnostics.push(diagnostic('LOV1002', range));
+    if (token.tokenType === DateLiteral && !isValidDate(token.image)) diagnostics.push(diagnostic('LOV1007', range, [token.image]));
+  }
+  diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset);
+  return { tokens: result.tokens, comments: result.groups['comments'] ?? [], diagnostics };
+}

@@ -1,0 +1,115 @@
+/**
+ * The token types of `.lov`: keywords, names, texts, dates and punctuation. Keywords use
+ * `longer_alt: Identifier` so that `income` is a name and not `in` + `come`; longer keywords are
+ * listed before their prefixes (`includes` before `in`, `obligations` before `obligation`).
+ */
+import { createToken, Lexer } from 'chevrotain';
+import type { TokenType } from 'chevrotain';
+
+/** Category: anything that may be written where a value name is expected (names and keywords). */
+export const AnyName = createToken({ name: 'AnyName', pattern: Lexer.NA });
+
+export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\f\v\u00a0\ufeff]+/, group: Lexer.SKIPPED, line_breaks: true });
+export const Comment = createToken({ name: 'Comment', pattern: /#[^\r\n]*/, group: 'comments' });
+export const StringLiteral = createToken({ name: 'StringLiteral', pattern: /"(?:[^"\\]|\\[\s\S])*"/, line_breaks: true });
+/** A text whose closing quote never comes: it runs to the end of its line and is reported (LOV1002). */
+export const UnterminatedString = createToken({ name: 'UnterminatedString', pattern: /"(?:[^"\\\r\n]|\\.)*\\?/, categories: [StringLiteral] });
+/** Digits and dashes; the exact `YYYY-MM-DD` shape and the calendar are checked after lexing (LOV1007). */
+export const DateLiteral = createToken({ name: 'DateLiteral', pattern: /\d+(?:-\d+)*/ });
+export const Identifier = createToken({ name: 'Identifier', pattern: /[A-Za-z_æøåÆØÅ][A-Za-z0-9_æøåÆØÅ]*/, categories: [AnyName] });
+
+export const NotEquals = createToken({ name: 'NotEquals', pattern: '!=', label: '!=' });
+export const Equals = createToken({ name: 'Equals', pattern: '=', label: '=' });
+export const Comma = createToken({ name: 'Comma', pattern: ',', label: ',' });
+export const LCurly = createToken({ name: 'LCurly', pattern: '{', label: '{' });
+export const RCurly = createToken({ name: 'RCurly', pattern: '}', label: '}' });
+export const LParen = createToken({ name: 'LParen', pattern: '(', label: '(' });
+export const RParen = createToken({ name: 'RParen', pattern: ')', label: ')' });
+
+const keywordTokens: TokenType[] = [];
+function keyword(word: string): TokenType {
+  const name = word.charAt(0).toUpperCase() + word.slice(1);
+  const tok = createToken({ name, pattern: word, label: word, longer_alt: Identifier, categories: [AnyName] });
+  keywordTokens.push(tok);
+  return tok;
+}
+
+export const Import = keyword('import');
+export const Source = keyword('source');
+export const Url = keyword('url');
+export const Section = keyword('section');
+export const Status = keyword('status');
+export const Primary = keyword('primary');
+export const Secondary = keyword('secondary');
+export const Unverified = keyword('unverified');
+export const Fact = keyword('fact');
+export const Is = keyword('is');
+export const One = keyword('one');
+export const Of = keyword('of');
+export const Value = keyword('value');
+export const Label = keyword('label');
+export const Question = keyword('question');
+export const Help = keyword('help');
+export const Typical = keyword('typical');
+export const True = keyword('true');
+export const False = keyword('false');
+export const Or = keyword('or');
+export const Condition = keyword('condition');
+export const Means = keyword('means');
+export const Obligations = keyword('obligations');
+export const Obligation = keyword('obligation');
+export const Set = keyword('set');
+export const Includes = keyword('includes');
+export const Rule = keyword('rule');
+export const Exception = keyword('exception');
+export const To = keyword('to');
+export const When = keyword('when');
+export const Then = keyword('then');
+export const Must = keyword('must');
+export const Because = keyword('because');
+export const Judgement = keyword('judgement');
+export const Cites = keyword('cites');
+export const In = keyword('in');
+export const Force = keyword('force');
+export const From = keyword('from');
+export const Until = keyword('until');
+export const Example = keyword('example');
+export const Given = keyword('given');
+export const On = keyword('on');
+export const Expect = keyword('expect');
+export const Undecided = keyword('undecided');
+export const None = keyword('none');
+export const Missing = keyword('missing');
+export const And = keyword('and');
+export const Not = keyword('not');
+export const Nb = keyword('nb');
+export const En = keyword('en');
+export const Text = keyword('text');
+
+/** Every keyword token type. */
+export const KEYWORDS: readonly TokenType[] = keywordTokens;
+
+/** Keywords that begin a declaration (a new part of a file). */
+export const DECLARATION_KEYWORDS: readonly TokenType[] = [Import, Source, Fact, Condition, Obligation, Rule, Example];
+
+// Longest keywords first: the lexer takes the first pattern that matches.
+const keywordsByLength = [...keywordTokens].sort((a, b) => String(b.PATTERN).length - String(a.PATTERN).length);
+
+/** All token types in lexing order (the parser's vocabulary). */
+export const ALL_TOKENS: readonly TokenType[] = [
+  WhiteSpace,
+  Comment,
+  StringLiteral,
+  UnterminatedString,
+  DateLiteral,
+  ...keywordsByLength,
+  Identifier,
+  NotEquals,
+  Equals,
+  Comma,
+  LCurly,
+  RCurly,
+  LParen,
+  RParen,
+  AnyName,
+];
