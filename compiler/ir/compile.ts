@@ -63,7 +63,10 @@ export function inForce(x: { from?: string; until?: string }, start: string): bo
 /** The builder and roots of one pack, before freezing: what the analyses read. */
 export interface BuiltPack {
   builder: MddBuilder<Leaf>;
-  epochs: { from?: string; until?: string; start: string; full: Handle; decision: Handle; conditions: Map<IRExpr, Handle> }[];
+  /** The diagram of a condition (leaves `truth(true)` / `truth(false)`). */
+  condition: (e: IRExpr) => Handle;
+  truth: (v: boolean) => Handle;
+  epochs: { from?: string; until?: string; start: string; full: Handle; decision: Handle }[];
 }
 
 /** Builds the decision diagrams of every epoch of a pack. */
@@ -172,11 +175,9 @@ export function build(pack: IRPack): BuiltPack {
       const l = builder.value(h);
       return l.kind === 'decision' ? builder.leaf({ ...l, rules: [] }) : h;
     });
-    const conditions = new Map<IRExpr, Handle>();
-    for (const c of pack.conditions) conditions.set(c.expr, exprToMdd(c.expr));
-    return { ...bounds, full, decision, conditions };
+    return { ...bounds, full, decision };
   });
-  return { builder, epochs };
+  return { builder, condition: exprToMdd, truth: (v) => (v ? T : F), epochs };
 }
 
 /** Freezes built diagrams into JSON tables, keeping only reachable nodes and leaves. */
