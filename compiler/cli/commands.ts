@@ -1,0 +1,270 @@
+/**
+ * The command table: name, flags and help text (bokmål and English) of every command. The code of
+ * a command is loaded only when it runs, so `--help` and command-line errors stay fast.
+ */
+import type { Lang } from '../evaluate/types.ts';
+import type { Message } from '../diagnostics/types.ts';
+import type { FlagSpec, ParsedArgs } from './args.ts';
+import type { CliIO } from './io.ts';
+
+/** What a command gets besides its arguments. */
+export interface Context {
+  io: CliIO;
+  lang: Lang;
+}
+
+/** A command's code: returns the exit code. */
+export type CommandRun = (args: ParsedArgs, ctx: Context) => Promise<number>;
+
+export interface CommandDef {
+  name: string;
+  summary: Message;
+  usage: string;
+  /** Body of `--help`: what it does, the flags, examples and exit codes. */
+  help: Message;
+  flags: readonly FlagSpec[];
+  load: () => Promise<{ run: CommandRun }>;
+}
+
+const RULES_FLAGS: readonly FlagSpec[] = [
+  { name: 'rules', kind: 'string' },
+  { name: 'date', kind: 'string' },
+  { name: 'facts', kind: 'string' },
+];
+
+export const COMMANDS: readonly CommandDef[] = [
+  {
+    name: 'check',
+    summary: { nb: 'Kontroller regelfiler: syntaks, navn, hjemler, hull og motstrid', en: 'Check rule files: syntax, names, citations, gaps and conflicts' },
+    usage: 'lovkode check [--strict] [--format text|json] [PATH …]',
+    flags: [
+      { name: 'strict', kind: 'boolean' },
+      { name: 'format', kind: 'string', choices: ['text', 'json'] },
+    ],
+    help: {
+      nb: `Leser regelfilene (med alt de importerer), kontrollerer dem og analyserer hele regelsettet.
+Uten PATH brukes det medfølgende norske regelsettet (rules/main.lov). En mappe betyr alle .lov-filer i den.
+
+Flagg:
+  --strict          advarsler gir også exit-kode 1
+  --format json     skriv diagnosene som JSON i stedet for tekst
+
+Eksempler:
+  lovkode check
+  lovkode check rules/main.lov --strict
+  lovkode check --format json mine-regler/
+
+Exit-koder: 0 ingen feil, 1 feil (eller advarsler med --strict), 2 feil bruk.`,
+      en: `Reads the rule files (and everything they import), checks them and analyses the whole pack.
+Without PATH the bundled Norwegian pack (rules/main.lov) is used. A directory means all .lov files in it.
+
+Flags:
+  --strict          warnings also give exit code 1
+  --format json     print the diagnostics as JSON instead of text
+
+Examples:
+  lovkode check
+  lovkode check rules/main.lov --strict
+  lovkode check --format json my-rules/
+
+Exit codes: 0 no errors, 1 errors (or warnings with --strict), 2 wrong usage.`,
+    },
+    load: () => import('./check.ts'),
+  },
+  {
+    name: 'test',
+    summary: { nb: 'Kjør eksemplene (example) i regelfilene', en: 'Run the examples (example blocks) in the rule files' },
+    usage: 'lovkode test [PATH …]',
+    flags: [],
+    help: {
+      nb: `Kjører alle «example»-blokkene i regelsettet og viser ✓ eller ✗ for hvert eksempel, gruppert per fil.
+Et eksempel som feiler, viser hva som var ventet og hva som kom ut.
+Uten PATH brukes det medfølgende regelsettet (rules/main.lov).
+
+Eksempler:
+  lovkode test
+  lovkode test rules/main.lov
+
+Exit-koder: 0 alle eksempler gikk bra, 1 minst ett feilet (eller regelfilene har feil), 2 feil bruk.`,
+      en: `Runs every «example» block of the pack and shows ✓ or ✗ for each example, grouped by file.
+A failing example shows what was expected and what came out.
+Without PATH the bundled pack (rules/main.lov) is used.
+
+Examples:
+  lovkode test
+  lovkode test rules/main.lov
+
+Exit codes: 0 all examples passed, 1 at least one failed (or the rule files have errors), 2 wrong usage.`,
+    },
+    load: () => import('./test.ts'),
+  },
+  {
+    name: 'fmt',
+    summary: { nb: 'Formater regelfiler på standard måte', en: 'Format rule files the standard way' },
+    usage: 'lovkode fmt [--check] [PATH …]',
+    flags: [{ name: 'check', kind: 'boolean' }],
+    help: {
+      nb: `Skriver regelfilene om på standard form (kommentarer beholdes). En fil med syntaksfeil røres ikke;
+feilene vises i stedet. Uten PATH formateres .lov-filene i det medfølgende regelsettet (rules/).
+
+Flagg:
+  --check           ikke skriv noe; list filene som ville blitt endret
+
+Eksempler:
+  lovkode fmt rules/
+  lovkode fmt --check rules/main.lov
+
+Exit-koder: 0 alt er formatert, 1 filer ville blitt endret (--check) eller har syntaksfeil, 2 feil bruk.`,
+      en: `Rewrites the rule files in the standard form (comments are kept). A file with syntax errors is never
+touched; its errors are shown instead. Without PATH the .lov files of the bundled pack (rules/) are formatted.
+
+Flags:
+  --check           write nothing; list the files that would change
+
+Examples:
+  lovkode fmt rules/
+  lovkode fmt --check rules/main.lov
+
+Exit codes: 0 everything is formatted, 1 files would change (--check) or have syntax errors, 2 wrong usage.`,
+    },
+    load: () => import('./fmt.ts'),
+  },
+  {
+    name: 'decide',
+    summary: { nb: 'Avgjør en situasjon og skriv svaret som JSON', en: 'Decide a situation and print the answer as JSON' },
+    usage: "lovkode decide [--rules PATH] [--date YYYY-MM-DD] (--facts '{…}' | --batch | --csv)",
+    flags: [...RULES_FLAGS, { name: 'batch', kind: 'boolean' }, { name: 'csv', kind: 'boolean' }],
+    help: {
+      nb: `Avgjør hva reglene sier om en situasjon, og skriver avgjørelsen som ett JSON-objekt:
+{"outcome","obligations","reasons","citations","missing"}. Fakta som ikke er oppgitt, er ukjente;
+er svaret ikke avgjort, er "outcome" null og "missing" lister faktaene som fortsatt kan endre det.
+
+Flagg:
+  --facts JSON      faktaene som ett JSON-objekt, f.eks. '{"channel":"email","hasConsent":true}'
+  --batch           les ett JSON-objekt per linje fra stdin (NDJSON), skriv én JSON-linje per linje inn
+  --csv             les CSV fra stdin: første rad er faktanavn, tom celle = ukjent, true/false for ja/nei
+  --rules PATH      bruk disse regelfilene i stedet for det medfølgende regelsettet
+  --date DATO       avgjør etter reglene som gjelder denne datoen (ÅÅÅÅ-MM-DD; standard: i dag)
+  --lang nb|en      språk for tekstene i svaret
+
+En linje som ikke kan avgjøres (ikke et JSON-objekt, ukjent faktum eller verdi), gir
+{"error":{"code","message","field","choices","line"}} på sin linje, og resten kjøres videre.
+En tom linje inn gir en tom linje ut, så linje n ut hører alltid til linje n inn.
+
+Eksempler:
+  lovkode decide --facts '{"channel":"email","recipientType":"private_person"}'
+  lovkode decide --batch < situasjoner.ndjson > svar.ndjson
+  lovkode decide --csv --lang en < situasjoner.csv
+
+Exit-koder: 0 alt ble avgjort, 1 regelfilene har feil, 2 feil bruk eller minst én linje ble avvist.`,
+      en: `Decides what the rules say about a situation and prints the decision as one JSON object:
+{"outcome","obligations","reasons","citations","missing"}. Facts not given are unknown; when the answer
+is not settled, "outcome" is null and "missing" lists the facts that can still change it.
+
+Flags:
+  --facts JSON      the facts as one JSON object, e.g. '{"channel":"email","hasConsent":true}'
+  --batch           read one JSON object per line from stdin (NDJSON), print one JSON line per input line
+  --csv             read CSV from stdin: the first row names the facts, empty cell = unknown, true/false for yes/no
+  --rules PATH      use these rule files instead of the bundled pack
+  --date DATE       decide by the rules in force on this date (YYYY-MM-DD; default: today)
+  --lang nb|en      language of the texts in the answer
+
+A line that cannot be decided (not a JSON object, unknown fact or value) gives
+{"error":{"code","message","field","choices","line"}} on its line, and the rest goes on.
+A blank input line gives a blank output line, so output line n always belongs to input line n.
+
+Examples:
+  lovkode decide --facts '{"channel":"email","recipientType":"private_person"}'
+  lovkode decide --batch < situations.ndjson > answers.ndjson
+  lovkode decide --csv --lang en < situations.csv
+
+Exit codes: 0 everything was decided, 1 the rule files have errors, 2 wrong usage or a line was rejected.`,
+    },
+    load: () => import('./decide.ts'),
+  },
+  {
+    name: 'explain',
+    summary: { nb: 'Forklar en avgjørelse med vanlige ord', en: 'Explain a decision in plain words' },
+    usage: "lovkode explain [--rules PATH] [--date YYYY-MM-DD] --facts '{…}'",
+    flags: RULES_FLAGS,
+    help: {
+      nb: `Avgjør en situasjon som «decide», men skriver svaret som tekst for et menneske: svaret, hvorfor
+(reglene med begrunnelse og hjemmel, med lenker), hva du må gjøre (pliktene som sjekkliste) og,
+hvis svaret ikke er avgjort, hvilke spørsmål som gjenstår. Henvisninger som ikke er bekreftet mot
+kilden, er merket «ikke verifisert».
+
+Flagg:
+  --facts JSON      faktaene som ett JSON-objekt
+  --rules PATH      bruk disse regelfilene i stedet for det medfølgende regelsettet
+  --date DATO       avgjør etter reglene som gjelder denne datoen (ÅÅÅÅ-MM-DD)
+  --lang nb|en      språk
+
+Eksempel:
+  lovkode explain --facts '{"channel":"email","recipientType":"private_person","hasConsent":false}'
+
+Exit-koder: 0 forklart, 1 regelfilene har feil, 2 feil bruk eller ugyldige fakta.`,
+      en: `Decides a situation like «decide», but prints the answer as text for a person: the answer, why
+(the rules with their reasons and citations, with links), what you must do (the obligations as a
+checklist) and, when the answer is not settled, which questions remain. Citations that have not been
+verified against the source are marked "unverified".
+
+Flags:
+  --facts JSON      the facts as one JSON object
+  --rules PATH      use these rule files instead of the bundled pack
+  --date DATE       decide by the rules in force on this date (YYYY-MM-DD)
+  --lang nb|en      language
+
+Example:
+  lovkode explain --lang en --facts '{"channel":"email","recipientType":"private_person","hasConsent":false}'
+
+Exit codes: 0 explained, 1 the rule files have errors, 2 wrong usage or invalid facts.`,
+    },
+    load: () => import('./explain.ts'),
+  },
+];
+
+/** Finds a command by name. */
+export function findCommand(name: string): CommandDef | undefined {
+  return COMMANDS.find((c) => c.name === name);
+}
+
+/** The text of `lovkode --help`. */
+export function topHelp(lang: Lang): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;
+  const lines = COMMANDS.map((c) => `  ${c.name.padEnd(width)}${c.summary[lang]}`);
+  return lang === 'nb'
+    ? `lovkode — markedsføringsrett som kode
+
+Bruk: lovkode KOMMANDO [FLAGG] [ARGUMENTER]
+
+Kommandoer:
+${lines.join('\n')}
+
+Flagg for alle kommandoer:
+  --help, -h        vis hjelp (også «lovkode KOMMANDO --help»)
+  --lang nb|en      språk for meldinger og svar (standard: nb)
+  --version         vis versjonen
+
+Exit-koder: 0 ok, 1 kommandoen fant problemer, 2 feil bruk eller avvist input, 3 intern feil.
+`
+    : `lovkode — marketing law as code
+
+Usage: lovkode COMMAND [FLAGS] [ARGUMENTS]
+
+Commands:
+${lines.join('\n')}
+
+Flags for every command:
+  --help, -h        show help (also «lovkode COMMAND --help»)
+  --lang nb|en      language of messages and answers (default: nb)
+  --version         show the version
+
+Exit codes: 0 ok, 1 the command found problems, 2 wrong usage or rejected input, 3 internal error.
+`;
+}
+
+/** The text of `lovkode COMMAND --help`. */
+export function commandHelp(cmd: CommandDef, lang: Lang): string {
+  const usage = lang === 'nb' ? 'Bruk' : 'Usage';
+  return `${usage}: ${cmd.usage}\n\n${cmd.summary[lang]}.\n\n${cmd.help[lang]}\n`;
+}

@@ -1,0 +1,95 @@
+/**
+ * `lovkode explain`: the decision for one situation in prose for a person — the answer in plain
+ * words, why (rules, reasons, citations with links), what to do (a checklist) and what is still open.
+ */
+import type { Outcome } from '../ast/types.ts';
+import type { CitationOut, Decision, Lang } from '../evaluate/types.ts';
+import type { TableFact } from '../runtime/tables.ts';
+import { CliError, stringFlag, type ParsedArgs } from './args.ts';
+import type { Context } from './commands.ts';
+import { noPositionals } from './decide.ts';
+import { dateFlag, localise, parseFacts } from './input.ts';
+import { EXIT, paint, write, type CliIO } from './io.ts';
+import { packFor } from './packs.ts';
+import { decide } from '../evaluate/index.ts';
+
+const ANSWER: Record<Outcome, { nb: string; en: string }> = {
+  allowed: { nb: 'Ja, dette er lov.', en: 'Yes, this is allowed.' },
+  allowed_with_conditions: { nb: 'Ja, dette er lov, men bare når du gjør det som står under.', en: 'Yes, this is allowed, but only if you do what is listed below.' },
+  not_allowed: { nb: 'Nei, dette er ikke lov.', en: 'No, this is not allowed.' },
+  uncertain: { nb: 'Det kommer an på en juridisk vurdering som reglene ikke kan gjøre for deg.', en: 'It depends on a legal judgement that the rules cannot make for you.' },
+};
+
+const T = {
+  answer: { nb: 'Svar', en: 'Answer' },
+  undecided: { nb: 'Ikke avgjort ennå: svaret avhenger av opplysninger du ikke har gitt.', en: 'Not settled yet: the answer depends on facts you have not given.' },
+  why: { nb: 'Hvorfor', en: 'Why' },
+  judgement: { nb: 'Vurdering som trengs', en: 'Judgement needed' },
+  todo: { nb: 'Dette må du gjøre', en: 'What you must do' },
+  open: { nb: 'Spørsmål som gjenstår', en: 'Questions that remain' },
+  choices: { nb: 'Svar', en: 'Answers' },
+  unverified: { nb: 'ikke verifisert', en: 'unverified' },
+} as const;
+
+function citation(c: CitationOut, io: CliIO, lang: Lang): string {
+  const mark = c.status === 'unverified' ? ` ${paint(io, 'yellow', `(${T.unverified[lang]})`)}` : '';
+  return `${c.ref}${mark} — ${c.url}`;
+}
+
+/** The decision as readable text. `facts` gives the questions and answer labels of missing facts. */
+export function explainText(d: Decision, facts: readonly TableFact[], io: CliIO, lang: Lang): string {
+  const out: string[] = [];
+  const heading = (text: string): void => {
+    out.push('', paint(io, 'bold', text));
+  };
+  out.push(`${paint(io, 'bold', `${T.answer[lang]}:`)} ${d.outcome === null ? T.undecided[lang] : ANSWER[d.outcome][lang]}`);
+  if (d.reasons.length > 0) {
+    heading(T.why[lang]);
+    for (const r of d.reasons) {
+      out.push(`  • ${r.text} ${paint(io, 'dim', `(${r.rule})`)}`);
+      if (r.judgement) out.push(`    ${T.judgement[lang]}: ${r.judgement}`);
+      for (const c of r.citations) out.push(`    ${citation(c, io, lang)}`);
+    }
+  }
+  if (d.obligations.length > 0) {
+    heading(T.todo[lang]);
+    for (const o of d.obligations) {
+      out.push(`  [ ] ${o.text} ${paint(io, 'dim', `(${o.code})`)}`);
+      for (const c of o.citations) out.push(`      ${citation(c, io, lang)}`);
+    }
+  }
+  if (d.outcome === null && d.missing.length > 0) {
+    heading(T.open[lang]);
+    d.missing.forEach((name, i) => {
+      const fact = facts.find((f) => f.name === name);
+      out.push(`  ${i + 1}. ${fact ? fact.question[lang] : name} ${paint(io, 'dim', `(${name})`)}`);
+      if (!fact) return;
+      const order = fact.type === 'boolean' ? [1, 0] : fact.values.map((_, v) => v);
+      const labels = order.map((v) => `${fact.labels[v]![lang]} = ${fact.values[v]}`);
+      out.push(`     ${T.choices[lang]}: ${labels.join('; ')}`);
+    });
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** Runs `explain`. */
+export async function run(args: ParsedArgs, ctx: Context): Promise<number> {
+  noPositionals(args, 'explain');
+  const text = stringFlag(args, 'facts');
+  if (text === undefined) {
+    throw new CliError('E_MISSING_FLAG', {
+      nb: "Oppgi situasjonen med --facts '{…}', f.eks. --facts '{\"channel\":\"email\"}'.",
+      en: "Give the situation with --facts '{…}', e.g. --facts '{\"channel\":\"email\"}'.",
+    });
+  }
+  const date = dateFlag(args);
+  const pack = await packFor(stringFlag(args, 'rules'), ctx);
+  const parsed = parseFacts(text);
+  const result = 'error' in parsed ? parsed : decide(pack, parsed.facts, { lang: ctx.lang, ...(date ? { date } : {}) });
+  if ('error' in result) {
+    const e = localise(result.error, ctx.lang);
+    throw new CliError(e.code, { nb: e.message, en: e.message });
+  }
+  await write(ctx.io.stdout, explainText(result, pack.tables.facts, ctx.io, ctx.lang));
+  return EXIT.ok;
+}

@@ -1,0 +1,57 @@
+/**
+ * The CLI's view of the outside world: streams, working directory and colour. `run()` takes one
+ * of these, so tests can drive every command in-process with in-memory streams.
+ */
+import type { Lang } from '../evaluate/types.ts';
+import type { Message } from '../diagnostics/types.ts';
+
+export interface CliIO {
+  stdin: NodeJS.ReadableStream;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  /** Relative paths on the command line are resolved against this directory. */
+  cwd: string;
+  /** Whether stdout may carry ANSI colours (a terminal, and NO_COLOR unset). */
+  color: boolean;
+}
+
+/** Exit codes shared by every command (documented in docs/cli.md). */
+export const EXIT = {
+  ok: 0,
+  /** The command ran and found a problem: errors in the rules, failing examples, unformatted files. */
+  failed: 1,
+  /** The command line or the input was wrong: unknown command or flag, bad facts, rejected lines. */
+  usage: 2,
+  /** A bug in lovkode itself. */
+  internal: 3,
+} as const;
+
+/** Picks the text for the chosen language. */
+export function tr(message: Message, lang: Lang): string {
+  return message[lang];
+}
+
+/** Writes text, waiting for the stream to drain when its buffer is full (keeps batch memory flat). */
+export async function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
+  if (stream.write(text)) return;
+  await new Promise<void>((resolve, reject) => {
+    const done = (): void => {
+      stream.off('drain', done);
+      stream.off('error', fail);
+      resolve();
+    };
+    const fail = (err: Error): void => {
+      stream.off('drain', done);
+      reject(err);
+    };
+    stream.on('drain', done);
+    stream.once('error', fail);
+  });
+}
+
+/** Wraps text in an ANSI colour when colours are on. */
+export function paint(io: CliIO, colour: 'red' | 'green' | 'yellow' | 'dim' | 'bold', text: string): string {
+  if (!io.color) return text;
+  const codes = { red: 31, green: 32, yellow: 33, dim: 2, bold: 1 } as const;
+  return `\u001b[${codes[colour]}m${text}\u001b[0m`;
+}

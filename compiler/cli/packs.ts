@@ -1,0 +1,70 @@
+/**
+ * Finding rule files and compiling packs for the commands: the bundled pack (resolved from the
+ * package, not the working directory), directories expanded to their .lov files, and compile errors
+ * turned into rendered diagnostics plus exit code 1.
+ */
+import { readdir, stat } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { CliError } from './args.ts';
+import { EXIT, write } from './io.ts';
+import type { Context } from './commands.ts';
+import { compilePack, loadDefaultPack, type Pack } from '../pipeline.ts';
+import { renderAt } from './report.ts';
+
+/** The folder of the bundled pack. */
+export const DEFAULT_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
+
+async function lovFilesUnder(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules') out.push(...(await lovFilesUnder(path)));
+    else if (entry.isFile() && entry.name.endsWith('.lov')) out.push(path);
+  }
+  return out.sort();
+}
+
+/**
+ * Resolves command-line paths against the working directory; a directory becomes the .lov files
+ * under it. Paths that do not exist are kept, so the loader can report them (LOV1005).
+ */
+export async function expandPaths(paths: readonly string[], ctx: Context): Promise<string[]> {
+  const out: string[] = [];
+  for (const p of paths) {
+    const abs = resolve(ctx.io.cwd, p);
+    const info = await stat(abs).catch(() => undefined);
+    if (info?.isDirectory()) {
+      const files = await lovFilesUnder(abs);
+      if (files.length === 0) {
+        throw new CliError('E_NO_FILES', { nb: `Fant ingen .lov-filer i «${p}».`, en: `No .lov files found in “${p}”.` });
+      }
+      out.push(...files);
+    } else out.push(abs);
+  }
+  return [...new Set(out)];
+}
+
+/** Counts diagnostics by severity. */
+export function tally(diagnostics: readonly { severity: string }[]): { errors: number; warnings: number } {
+  return {
+    errors: diagnostics.filter((d) => d.severity === 'error').length,
+    warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+  };
+}
+
+/** Compiles the pack given by `--rules` (or the bundled one); rule errors are printed and end the command with exit 1. */
+export async function packFor(rules: string | undefined, ctx: Context): Promise<Pack> {
+  if (rules === undefined) return loadDefaultPack();
+  const entries = await expandPaths([rules], ctx);
+  const result = compilePack(entries);
+  if (!result.pack || tally(result.diagnostics).errors > 0) {
+    await write(ctx.io.stderr, renderAt(result.diagnostics.filter((d) => d.severity === 'error'), result.texts, ctx.io.cwd, ctx.lang));
+    throw new CliError(
+      'E_RULES_INVALID',
+      { nb: `Regelfilene «${rules}» har feil; kjør «lovkode check ${rules}».`, en: `The rule files “${rules}” have errors; run «lovkode check ${rules}».` },
+      EXIT.failed,
+    );
+  }
+  return result.pack;
+}

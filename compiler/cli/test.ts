@@ -1,0 +1,61 @@
+/**
+ * `lovkode test`: run the pack's `example` blocks and report like a test runner — ✓/✗ per example
+ * grouped by file, what was expected and what came out, and `N passed, N failed`.
+ */
+import type { ParsedArgs } from './args.ts';
+import type { Context } from './commands.ts';
+import { EXIT, paint, write } from './io.ts';
+import { expandPaths, tally } from './packs.ts';
+import { countText, renderAt, shownPath } from './report.ts';
+import { compilePack, DEFAULT_RULES } from '../pipeline.ts';
+import { runExamples, type ExampleResult } from '../evaluate/index.ts';
+
+const LABEL = {
+  outcome: { nb: 'utfall', en: 'outcome' },
+  obligations: { nb: 'plikter', en: 'obligations' },
+  rules: { nb: 'regler', en: 'rules' },
+  missing: { nb: 'mangler', en: 'missing' },
+  pack: { nb: 'regelsett', en: 'pack' },
+} as const;
+
+/** Runs `test`. */
+export async function run(args: ParsedArgs, ctx: Context): Promise<number> {
+  const { io, lang } = ctx;
+  const entries = args.positionals.length > 0 ? await expandPaths(args.positionals, ctx) : [DEFAULT_RULES];
+  const compiled = compilePack(entries, { analyse: false });
+  if (!compiled.pack) {
+    const errors = compiled.diagnostics.filter((d) => d.severity === 'error');
+    await write(io.stdout, renderAt(errors, compiled.texts, io.cwd, lang));
+    const { warnings } = tally(compiled.diagnostics);
+    const msg = lang === 'nb' ? 'Eksemplene ble ikke kjørt: regelfilene har' : 'The examples were not run: the rule files have';
+    await write(io.stdout, `${paint(io, 'red', `✗ ${msg} ${countText(errors.length, warnings, lang)}.`)}\n`);
+    return EXIT.failed;
+  }
+  const results = runExamples(compiled.pack);
+  const byFile = new Map<string, ExampleResult[]>();
+  for (const r of results) byFile.set(r.range.file, [...(byFile.get(r.range.file) ?? []), r]);
+  const out: string[] = [];
+  for (const [file, group] of byFile) {
+    out.push(paint(io, 'bold', shownPath(file, io.cwd)));
+    for (const r of group) {
+      if (r.passed) {
+        out.push(`  ${paint(io, 'green', '✓')} ${r.name}`);
+        continue;
+      }
+      out.push(`  ${paint(io, 'red', '✗')} ${r.name} ${paint(io, 'dim', `(${shownPath(file, io.cwd)}:${r.range.start.line}:${r.range.start.column})`)}`);
+      for (const f of r.failures) {
+        const [exp, got] = lang === 'nb' ? ['ventet', 'fikk'] : ['expected', 'got'];
+        out.push(`      ${LABEL[f.expectation][lang]}: ${exp} ${f.expected}`);
+        out.push(`      ${' '.repeat(LABEL[f.expectation][lang].length)}  ${got} ${paint(io, 'red', f.actual)}`);
+      }
+    }
+    out.push('');
+  }
+  const failed = results.filter((r) => !r.passed).length;
+  const passed = results.length - failed;
+  const line = lang === 'nb' ? `${passed} bestått, ${failed} feilet` : `${passed} passed, ${failed} failed`;
+  out.push(paint(io, failed > 0 ? 'red' : 'green', line));
+  if (results.length === 0) out.push(lang === 'nb' ? 'Regelsettet har ingen eksempler (example).' : 'The pack has no examples (example).');
+  await write(io.stdout, `${out.join('\n')}\n`);
+  return failed > 0 ? EXIT.failed : EXIT.ok;
+}
