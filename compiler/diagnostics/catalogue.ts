@@ -25,6 +25,7 @@ export const CATALOGUE = {
   LOV1006: { severity: 'error', nb: 'Filen «{0}» importerer seg selv via {1}.', en: 'File “{0}” imports itself through {1}.' },
   LOV1007: { severity: 'error', nb: 'Ugyldig dato «{0}»: skriv ÅÅÅÅ-MM-DD.', en: 'Invalid date “{0}”: write YYYY-MM-DD.' },
   LOV1008: { severity: 'error', nb: '«{0}» kan ikke brukes her etter «{1}».', en: '“{0}” cannot be used here after “{1}”.' },
+  LOV1009: { severity: 'error', nb: '«{0}» står allerede lenger opp; skriv det bare én gang.', en: '“{0}” is already given above; write it only once.' },
 
   // ── LOV2xxx: names and types ──────────────────────────────────────────────────────────────
   LOV2001: { severity: 'error', nb: 'Faktumet «{0}» er ikke deklarert.', en: 'Fact “{0}” is not declared.' },
