@@ -1,0 +1,74 @@
+/**
+ * "Did you mean …?": the closest known names to a misspelt one, by Damerau–Levenshtein distance
+ * (the optimal-string-alignment variant: insert, delete, substitute, or swap two neighbours).
+ */
+import type { Message } from './types.ts';
+
+/** The edit distance between two strings, counting a swap of two neighbouring characters as one edit. */
+export function editDistance(a: string, b: string): number {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = best;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/** How many edits a suggestion for a name of this length may be away: about a third of the name. */
+function allowedDistance(name: string): number {
+  return Math.max(1, Math.floor(name.length / 3));
+}
+
+/** Compares ignoring case, with a case-only difference counted as a small (half) edit. */
+function distance(name: string, candidate: string): number {
+  if (name.toLowerCase() === candidate.toLowerCase()) return 0.5;
+  return editDistance(name.toLowerCase(), candidate.toLowerCase());
+}
+
+/**
+ * The candidates closest to `name` (at most three, in candidate order), or none when nothing is
+ * close enough to be a plausible typo. `name` itself is never suggested.
+ */
+export function didYouMean(name: string, candidates: Iterable<string>): string[] {
+  const limit = allowedDistance(name);
+  let best = Infinity;
+  let found: string[] = [];
+  for (const candidate of new Set(candidates)) {
+    if (candidate === name) continue;
+    const d = distance(name, candidate);
+    if (d > limit || d > best) continue;
+    if (d < best) {
+      best = d;
+      found = [];
+    }
+    found.push(candidate);
+  }
+  return found.slice(0, 3);
+}
+
+function quoteList(names: readonly string[], open: string, close: string, or: string): string {
+  const quoted = names.map((n) => `${open}${n}${close}`);
+  return quoted.length <= 1 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} ${or} ${quoted.at(-1)}`;
+}
+
+/** The hint «Mente du «x»?» / "Did you mean “x”?" for some suggestions, or undefined for none. */
+export function suggestionHint(suggestions: readonly string[]): Message | undefined {
+  if (suggestions.length === 0) return undefined;
+  return {
+    nb: `Mente du ${quoteList(suggestions, '«', '»', 'eller')}?`,
+    en: `Did you mean ${quoteList(suggestions, '“', '”', 'or')}?`,
+  };
+}
+
+/** Joins two optional hints into one (a suggestion, then more help). */
+export function joinHints(a: Message | undefined, b: Message | undefined): Message | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  return { nb: `${a.nb} ${b.nb}`, en: `${a.en} ${b.en}` };
+}
