@@ -12,7 +12,8 @@ export type Leaf =
   | { kind: 'bool'; v: boolean }
   | { kind: 'decision'; outcome: string; obligations: number[]; rules: number[] }
   | { kind: 'gap' }
-  | { kind: 'conflict'; rules: number[]; outcomes: string[] };
+  | { kind: 'conflict'; rules: number[]; outcomes: string[] }
+  | { kind: 'pair'; before: number; after: number };
 
 function leafKey(l: Leaf): string {
   switch (l.kind) {
@@ -24,6 +25,8 @@ function leafKey(l: Leaf): string {
       return `d:${l.outcome}:${l.obligations.join(',')}:${l.rules.join(',')}`;
     case 'conflict':
       return `c:${l.outcomes.join(',')}:${l.rules.join(',')}`;
+    case 'pair':
+      return `p:${l.before}:${l.after}`;
   }
 }
 
@@ -69,12 +72,16 @@ export interface BuiltPack {
   epochs: { from?: string; until?: string; start: string; full: Handle; decision: Handle }[];
 }
 
-/** Builds the decision diagrams of every epoch of a pack. */
-export function build(pack: IRPack): BuiltPack {
-  const builder = new MddBuilder<Leaf>(
+/** A fresh diagram builder over a pack's facts. */
+export function newBuilder(pack: IRPack): MddBuilder<Leaf> {
+  return new MddBuilder<Leaf>(
     pack.facts.map((f) => f.values.length),
     leafKey,
   );
+}
+
+/** Builds the decision diagrams of every epoch of a pack (optionally into a shared builder). */
+export function build(pack: IRPack, builder = newBuilder(pack)): BuiltPack {
   const T = builder.leaf({ kind: 'bool', v: true });
   const F = builder.leaf({ kind: 'bool', v: false });
   const GAP = builder.leaf({ kind: 'gap' });
@@ -192,7 +199,7 @@ export function freeze(pack: IRPack, built: BuiltPack): Tables {
       let t = leafIds.get(h);
       if (t === undefined) {
         const l = builder.value(h);
-        if (l.kind === 'bool') throw new Error(`internal: a condition leaf reached the decision diagram (${terminalIndex(h)})`);
+        if (l.kind === 'bool' || l.kind === 'pair') throw new Error(`internal: a ${l.kind} leaf reached the decision diagram (${terminalIndex(h)})`);
         t = terminals.length;
         terminals.push(l);
         leafIds.set(h, t);
