@@ -90,6 +90,15 @@ export interface FactDecl {
   question?: Text;
   help?: Text;
   typical?: Name; // a value name, or true/false
+  /** `action VALUE nb "…" en "…"`: what a person can do to make the fact take this value. */
+  actions?: ActionDecl[];
+  range: Range;
+}
+
+/** `action VALUE nb "…" en "…"` inside a fact. */
+export interface ActionDecl {
+  value: Name; // a value name, or true/false
+  text: Text;
   range: Range;
 }
 

@@ -56,6 +56,7 @@ export function lower(program: Program, texts: ReadonlyMap<string, string>): IRP
       ...(f.help ? { help: pair(f.help) } : {}),
       labels: f.type === 'boolean' ? BOOLEAN_LABELS : f.values.map((v) => pair(v.label)),
       ...(typical >= 0 ? { typical } : {}),
+      ...(f.actions?.length ? { actions: f.actions.map((a) => ({ value: values.indexOf(a.value.text), text: pair(a.text) })) } : {}),
       range: f.name.range,
     };
   });

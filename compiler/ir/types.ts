@@ -20,6 +20,7 @@ export interface IRFact {
   help?: TextPair;
   labels: TextPair[];
   typical?: number;
+  actions?: { value: number; text: TextPair }[];
   range: Range;
 }
 

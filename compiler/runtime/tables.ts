@@ -33,6 +33,8 @@ export interface TableFact {
   labels: TextPair[];
   /** Index of the typical value, if the pack names one. */
   typical?: number;
+  /** What a person can do to give the fact a value (facts without actions are circumstances). */
+  actions?: { value: number; text: TextPair }[];
 }
 
 export interface TableRule {
