@@ -6,7 +6,10 @@
 import { createToken, Lexer } from 'chevrotain';
 import type { TokenType } from 'chevrotain';
 
-/** Category: anything that may be written where a value name is expected (names and keywords). */
+/**
+ * Category: what may be written where a value name is expected: names, and the keywords that
+ * cannot begin a clause or be an operator (so a value may be called `none`, `true` or `primary`).
+ */
 export const AnyName = createToken({ name: 'AnyName', pattern: Lexer.NA });
 
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\f\v\u00a0\ufeff]+/, group: Lexer.SKIPPED, line_breaks: true });
@@ -26,10 +29,17 @@ export const RCurly = createToken({ name: 'RCurly', pattern: '}', label: '}' });
 export const LParen = createToken({ name: 'LParen', pattern: '(', label: '(' });
 export const RParen = createToken({ name: 'RParen', pattern: ')', label: ')' });
 
+// Keywords that begin a declaration or a clause, or join conditions: never a value name.
+const STRUCTURAL = new globalThis.Set(
+  ('import source fact condition obligation rule example url section status value label question help typical ' +
+    'means text cites in includes exception when then must because judgement given on expect and or not').split(' '),
+);
+
 const keywordTokens: TokenType[] = [];
 function keyword(word: string): TokenType {
   const name = word.charAt(0).toUpperCase() + word.slice(1);
-  const tok = createToken({ name, pattern: word, label: word, longer_alt: Identifier, categories: [AnyName] });
+  const categories = STRUCTURAL.has(word) ? [] : [AnyName];
+  const tok = createToken({ name, pattern: word, label: word, longer_alt: Identifier, categories });
   keywordTokens.push(tok);
   return tok;
 }

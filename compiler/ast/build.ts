@@ -1,0 +1,373 @@
+/**
+ * CST → AST: a visitor over the (possibly partial) concrete syntax tree of one declaration. It never
+ * throws: whatever error recovery left out is skipped, and a declaration without its name is dropped
+ * (the parser has already reported why). Strings are unescaped; `and`/`or` chains are flattened.
+ */
+import type { CstElement, CstNode, IToken } from 'chevrotain';
+import type {
+  Citation, Declaration, Expectation, Expr, Given, Name, ObligationUse, Period, Range, Str, Text, ValueDecl,
+} from './types.ts';
+import type { Diagnostic } from '../diagnostics/types.ts';
+import { diagnostic } from '../diagnostics/catalogue.ts';
+import { tokenRange } from '../lexer/index.ts';
+import { UnterminatedString } from '../lexer/tokens.ts';
+
+type Part = IToken | CstNode | undefined;
+
+function isNode(el: CstElement): el is CstNode {
+  return 'children' in el;
+}
+
+function children(node: CstNode | undefined, key: string): CstElement[] {
+  return node?.children[key] ?? [];
+}
+
+/** The real (not recovery-inserted) tokens consumed directly by `node` under `key`. */
+function toks(node: CstNode | undefined, key: string): IToken[] {
+  return children(node, key).filter((el): el is IToken => !isNode(el) && !el.isInsertedInRecovery && !Number.isNaN(el.startOffset));
+}
+
+function tok(node: CstNode | undefined, key: string, index = 0): IToken | undefined {
+  return toks(node, key)[index];
+}
+
+function subs(node: CstNode | undefined, key: string): CstNode[] {
+  return children(node, key).filter(isNode);
+}
+
+function sub(node: CstNode | undefined, key: string): CstNode | undefined {
+  return subs(node, key)[0];
+}
+
+function opt<V>(value: V | undefined): V[] {
+  return value === undefined ? [] : [value];
+}
+
+function allTokens(part: Part, out: IToken[] = []): IToken[] {
+  if (!part) return out;
+  if (!('children' in part)) {
+    if (!part.isInsertedInRecovery && !Number.isNaN(part.startOffset)) out.push(part);
+    return out;
+  }
+  for (const list of Object.values(part.children)) for (const el of list) allTokens(el, out);
+  return out;
+}
+
+/** Undoes `\"` and `\\` in a string token and drops its quotes. */
+export function unescapeString(token: IToken): string {
+  const closed = token.tokenType !== UnterminatedString && token.image.length >= 2;
+  const inner = token.image.slice(1, closed ? -1 : undefined);
+  return inner.replace(/\\(["\\])/g, '$1');
+}
+
+/** Builds AST nodes for one file; collects LOV1009 for clauses written twice. */
+export class AstBuilder {
+  readonly diagnostics: Diagnostic[] = [];
+
+  constructor(readonly file: string) {}
+
+  /** The range from the first to the last real token of the given parts. */
+  span(...parts: Part[]): Range | undefined {
+    const tokens = parts.flatMap((p) => allTokens(p));
+    if (tokens.length === 0) return undefined;
+    let first = tokens[0]!;
+    let last = tokens[0]!;
+    for (const t of tokens) {
+      if (t.startOffset < first.startOffset) first = t;
+      if (t.startOffset > last.startOffset) last = t;
+    }
+    const a = tokenRange(first, this.file);
+    const b = tokenRange(last, this.file);
+    return a && b ? { file: this.file, start: a.start, end: b.end } : undefined;
+  }
+
+  name(token: IToken | undefined): Name | undefined {
+    const range = token && tokenRange(token, this.file);
+    return token && range ? { text: token.image, range } : undefined;
+  }
+
+  str(token: IToken | undefined): Str | undefined {
+    const range = token && tokenRange(token, this.file);
+    return token && range ? { value: unescapeString(token), range } : undefined;
+  }
+
+  /** A date token as a Str (dates are written without quotes). */
+  date(token: IToken | undefined): Str | undefined {
+    const range = token && tokenRange(token, this.file);
+    return token && range ? { value: token.image, range } : undefined;
+  }
+
+  /** Keeps the first value of a single clause; reports a second one (LOV1009) at its keyword. */
+  once<V>(current: V | undefined, next: V | undefined, keyword: IToken | undefined): V | undefined {
+    if (current === undefined) return next;
+    const range = keyword && tokenRange(keyword, this.file);
+    if (next !== undefined && range) this.diagnostics.push(diagnostic('LOV1009', range, [keyword.image]));
+    return current;
+  }
+
+  text(node: CstNode | undefined): Text | undefined {
+    const range = this.span(node);
+    if (!node || !range) return undefined;
+    const strings = toks(node, 'StringLiteral');
+    const nbKw = tok(node, 'Nb');
+    const enKw = tok(node, 'En');
+    const after = (kw: IToken | undefined) => kw && strings.find((s) => s.startOffset > kw.startOffset);
+    const nb = nbKw && this.str(strings.find((s) => s.startOffset > nbKw.startOffset && (!enKw || s.startOffset < enKw.startOffset)));
+    const en = this.str(after(enKw));
+    return { ...(nb ? { nb } : {}), ...(en ? { en } : {}), range };
+  }
+
+  names(node: CstNode | undefined): Name[] {
+    return toks(node, 'Identifier').flatMap((t) => this.name(t) ?? []);
+  }
+
+  valueName(node: CstNode | undefined): Name | undefined {
+    return this.name(tok(node, 'AnyName'));
+  }
+
+  citations(node: CstNode | undefined): Citation[] {
+    return subs(node, 'citation').flatMap((c) => {
+      const source = this.name(tok(c, 'Identifier'));
+      const pinpoint = this.str(tok(c, 'StringLiteral'));
+      const range = this.span(c);
+      return source && pinpoint && range ? [{ source, pinpoint, unverified: tok(c, 'Unverified') !== undefined, range }] : [];
+    });
+  }
+
+  period(node: CstNode | undefined): Period | undefined {
+    const range = this.span(node);
+    if (!node || !range) return undefined;
+    const dates = toks(node, 'DateLiteral');
+    const fromKw = tok(node, 'From');
+    const untilKw = tok(node, 'Until');
+    const after = (kw: IToken | undefined) => kw && this.date(dates.find((d) => d.startOffset > kw.startOffset && (kw === untilKw || !untilKw || d.startOffset < untilKw.startOffset)));
+    const from = after(fromKw);
+    const until = after(untilKw);
+    return { ...(from ? { from } : {}), ...(until ? { until } : {}), range };
+  }
+
+  obligationUse(keyword: IToken | undefined, node: CstNode | undefined): ObligationUse | undefined {
+    const items = this.names(sub(node, 'nameList'));
+    const range = this.span(keyword, node);
+    if (!range || items.length === 0) return undefined;
+    const when = this.expression(sub(node, 'expression'));
+    return { items, ...(when ? { when } : {}), range };
+  }
+
+  valueDecl(node: CstNode): ValueDecl | undefined {
+    const name = this.valueName(sub(node, 'valueName'));
+    const range = this.span(node);
+    if (!name || !range) return undefined;
+    const label = this.text(sub(node, 'text'));
+    return { name, ...(label ? { label } : {}), range };
+  }
+
+  given(node: CstNode): Given | undefined {
+    const fact = this.name(tok(node, 'Identifier'));
+    const value = this.valueName(sub(node, 'valueName'));
+    const range = this.span(node);
+    return fact && value && range ? { fact, value, range } : undefined;
+  }
+
+  expectation(clause: CstNode): Expectation | undefined {
+    const node = sub(clause, 'expectation');
+    const range = this.span(clause);
+    if (!node || !range) return undefined;
+    const outcome = this.name(tok(sub(node, 'outcome'), 'Identifier')) ?? this.name(tok(node, 'Undecided'));
+    if (outcome) return { kind: 'outcome', outcome, range };
+    if (tok(node, 'Obligations')) return { kind: 'obligations', codes: this.names(sub(node, 'nameList')), range };
+    if (tok(node, 'Rule')) return { kind: 'rules', rules: this.names(sub(node, 'nameList')), range };
+    if (tok(node, 'Missing')) return { kind: 'missing', facts: this.names(sub(node, 'nameList')), range };
+    return undefined;
+  }
+
+  // ── conditions ────────────────────────────────────────────────────────────────────────────
+  expression(node: CstNode | undefined): Expr | undefined {
+    return this.chain('or', node, 'andExpr', (n) => this.andExpr(n));
+  }
+
+  private andExpr(node: CstNode): Expr | undefined {
+    return this.chain('and', node, 'notExpr', (n) => this.notExpr(n));
+  }
+
+  private chain(kind: 'and' | 'or', node: CstNode | undefined, key: string, build: (n: CstNode) => Expr | undefined): Expr | undefined {
+    const operands = subs(node, key)
+      .flatMap((n) => build(n) ?? [])
+      .flatMap((e) => (e.kind === kind ? e.operands : [e]));
+    if (operands.length <= 1) return operands[0];
+    const range = this.span(node);
+    return range ? { kind, operands, range } : undefined;
+  }
+
+  private notExpr(node: CstNode): Expr | undefined {
+    const inner = sub(node, 'notExpr');
+    if (tok(node, 'Not') || inner) {
+      const operand = inner && this.notExpr(inner);
+      const range = this.span(node);
+      return operand && range ? { kind: 'not', operand, range } : undefined;
+    }
+    return this.atom(sub(node, 'atom'));
+  }
+
+  private atom(node: CstNode | undefined): Expr | undefined {
+    const range = this.span(node);
+    if (!node || !range) return undefined;
+    const nested = sub(node, 'expression');
+    if (nested) return this.expression(nested);
+    const fact = this.name(tok(node, 'Identifier'));
+    if (!fact) return undefined;
+    const list = sub(node, 'valueList');
+    if (tok(node, 'In') || list) {
+      const values = subs(list, 'valueName').flatMap((v) => this.valueName(v) ?? []);
+      return { kind: 'in', fact, negated: tok(node, 'Not') !== undefined, values, range };
+    }
+    const op = tok(node, 'Equals') ? '=' : tok(node, 'NotEquals') ? '!=' : undefined;
+    if (!op) return children(node, 'Equals').length || children(node, 'NotEquals').length ? undefined : { kind: 'ref', name: fact, range };
+    const value = this.valueName(sub(node, 'valueName'));
+    return value ? { kind: 'compare', fact, op, value, range } : undefined;
+  }
+
+  // ── declarations ──────────────────────────────────────────────────────────────────────────
+  /** Builds the declaration of one entry rule's CST, or `undefined` when its name is missing. */
+  declaration(node: CstNode): Declaration | undefined {
+    const range = this.span(node);
+    if (!range) return undefined;
+    switch (node.name) {
+      case 'importDecl': {
+        const path = this.str(tok(node, 'StringLiteral'));
+        return path && { kind: 'import', path, range };
+      }
+      case 'sourceDecl':
+        return this.source(node, range);
+      case 'factDecl':
+        return this.fact(node, range);
+      case 'conditionDecl':
+        return this.condition(node, range);
+      case 'obligationDecl':
+        return this.obligation(node, range);
+      case 'obligationSetDecl': {
+        const name = this.name(tok(node, 'Identifier'));
+        const includes = subs(node, 'includesClause').flatMap((c) => this.obligationUse(tok(c, 'Includes'), sub(c, 'obligationUse')) ?? []);
+        return name && { kind: 'obligationSet', name, includes, range };
+      }
+      case 'ruleDecl':
+        return this.rule(node, range);
+      case 'exampleDecl':
+        return this.example(node, range);
+      default:
+        return undefined;
+    }
+  }
+
+  private source(node: CstNode, range: Range): Declaration | undefined {
+    const name = this.name(tok(node, 'Identifier'));
+    if (!name) return undefined;
+    let url: Str | undefined;
+    let sectionUrl: Str | undefined;
+    let status: Name | undefined;
+    for (const c of subs(node, 'sourceClause')) {
+      if (tok(c, 'Section')) sectionUrl = this.once(sectionUrl, this.str(tok(c, 'StringLiteral')), tok(c, 'Section'));
+      else if (tok(c, 'Url')) url = this.once(url, this.str(tok(c, 'StringLiteral')), tok(c, 'Url'));
+      else if (tok(c, 'Status')) status = this.once(status, this.valueName(sub(c, 'statusName')), tok(c, 'Status'));
+    }
+    const title = this.str(tok(node, 'StringLiteral'));
+    return {
+      kind: 'source', name, ...(title ? { title } : {}), ...(url ? { url } : {}),
+      ...(sectionUrl ? { sectionUrl } : {}), ...(status ? { status } : {}), range,
+    };
+  }
+
+  private fact(node: CstNode, range: Range): Declaration | undefined {
+    const name = this.name(tok(node, 'Identifier'));
+    if (!name) return undefined;
+    const type = tok(sub(node, 'factType'), 'True') || tok(sub(node, 'factType'), 'False') ? 'boolean' : 'enum';
+    const values: ValueDecl[] = [];
+    let question: Text | undefined;
+    let help: Text | undefined;
+    let typical: Name | undefined;
+    for (const c of subs(node, 'factClause')) {
+      const value = sub(c, 'valueClause');
+      if (value) values.push(...opt(this.valueDecl(value)));
+      else if (tok(c, 'Question')) question = this.once(question, this.text(sub(c, 'text')), tok(c, 'Question'));
+      else if (tok(c, 'Help')) help = this.once(help, this.text(sub(c, 'text')), tok(c, 'Help'));
+      else if (tok(c, 'Typical')) typical = this.once(typical, this.valueName(sub(c, 'valueName')), tok(c, 'Typical'));
+    }
+    return {
+      kind: 'fact', name, type, values, ...(question ? { question } : {}), ...(help ? { help } : {}),
+      ...(typical ? { typical } : {}), range,
+    };
+  }
+
+  private condition(node: CstNode, range: Range): Declaration | undefined {
+    const name = this.name(tok(node, 'Identifier'));
+    if (!name) return undefined;
+    let label: Text | undefined;
+    let means: Expr | undefined;
+    for (const c of subs(node, 'conditionClause')) {
+      if (tok(c, 'Label')) label = this.once(label, this.text(sub(c, 'text')), tok(c, 'Label'));
+      else if (tok(c, 'Means')) means = this.once(means, this.expression(sub(c, 'expression')), tok(c, 'Means'));
+    }
+    return { kind: 'condition', name, ...(label ? { label } : {}), ...(means ? { means } : {}), range };
+  }
+
+  private obligation(node: CstNode, range: Range): Declaration | undefined {
+    const name = this.name(tok(node, 'Identifier'));
+    if (!name) return undefined;
+    let text: Text | undefined;
+    let inForce: Period | undefined;
+    const citations: Citation[] = [];
+    for (const c of subs(node, 'obligationClause')) {
+      if (tok(c, 'Text')) text = this.once(text, this.text(sub(c, 'text')), tok(c, 'Text'));
+      const cites = sub(c, 'citesClause');
+      if (cites) citations.push(...this.citations(cites));
+      const period = sub(c, 'inForceClause');
+      if (period) inForce = this.once(inForce, this.period(period), tok(period, 'In'));
+    }
+    return { kind: 'obligation', name, ...(text ? { text } : {}), citations, ...(inForce ? { inForce } : {}), range };
+  }
+
+  private rule(node: CstNode, range: Range): Declaration | undefined {
+    const name = this.name(tok(node, 'Identifier'));
+    if (!name) return undefined;
+    const exceptionTo: Name[] = [];
+    const must: ObligationUse[] = [];
+    const citations: Citation[] = [];
+    let when: Expr | undefined;
+    let outcome: Name | undefined;
+    let because: Text | undefined;
+    let judgement: Text | undefined;
+    let inForce: Period | undefined;
+    for (const c of subs(node, 'ruleClause')) {
+      if (tok(c, 'Exception')) exceptionTo.push(...this.names(sub(c, 'nameList')));
+      else if (tok(c, 'When')) when = this.once(when, this.expression(sub(c, 'expression')), tok(c, 'When'));
+      else if (tok(c, 'Then')) outcome = this.once(outcome, this.name(tok(sub(c, 'outcome'), 'Identifier')), tok(c, 'Then'));
+      else if (tok(c, 'Must')) must.push(...opt(this.obligationUse(tok(c, 'Must'), sub(c, 'obligationUse'))));
+      else if (tok(c, 'Because')) because = this.once(because, this.text(sub(c, 'text')), tok(c, 'Because'));
+      else if (tok(c, 'Judgement')) judgement = this.once(judgement, this.text(sub(c, 'text')), tok(c, 'Judgement'));
+      const cites = sub(c, 'citesClause');
+      if (cites) citations.push(...this.citations(cites));
+      const period = sub(c, 'inForceClause');
+      if (period) inForce = this.once(inForce, this.period(period), tok(period, 'In'));
+    }
+    const title = this.str(tok(node, 'StringLiteral'));
+    return {
+      kind: 'rule', name, ...(title ? { title } : {}), exceptionTo, ...(when ? { when } : {}),
+      ...(outcome ? { outcome } : {}), must, ...(because ? { because } : {}), ...(judgement ? { judgement } : {}),
+      citations, ...(inForce ? { inForce } : {}), range,
+    };
+  }
+
+  private example(node: CstNode, range: Range): Declaration | undefined {
+    const name = this.str(tok(node, 'StringLiteral'));
+    if (!name) return undefined;
+    const given: Given[] = [];
+    const expect: Expectation[] = [];
+    let on: Str | undefined;
+    for (const c of subs(node, 'exampleClause')) {
+      if (tok(c, 'Given')) given.push(...subs(c, 'given').flatMap((g) => this.given(g) ?? []));
+      else if (tok(c, 'On')) on = this.once(on, this.date(tok(c, 'DateLiteral')), tok(c, 'On'));
+      else if (tok(c, 'Expect')) expect.push(...opt(this.expectation(c)));
+    }
+    return { kind: 'example', name, given, ...(on ? { on } : {}), expect, range };
+  }
+}

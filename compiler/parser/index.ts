@@ -1,0 +1,98 @@
+/**
+ * `parse(text, file)`: text → LovFile plus diagnostics. The token stream is cut at declaration
+ * keywords (a `rule` right after `expect` is not one) and each piece is parsed by its own entry
+ * rule, so one broken declaration never hides the next. Never throws, never hangs.
+ */
+import type { IToken } from 'chevrotain';
+import type { Declaration, LovFile, Range } from '../ast/types.ts';
+import type { Diagnostic } from '../diagnostics/types.ts';
+import { AstBuilder } from '../ast/build.ts';
+import { positionAt, tokenize, tokenRange } from '../lexer/index.ts';
+import * as T from '../lexer/tokens.ts';
+import { parseDeclaration, parser } from './grammar.ts';
+import type { EntryRule } from './grammar.ts';
+import { strayDiagnostic, syntaxDiagnostic } from './messages.ts';
+
+export interface ParseResult {
+  file: LovFile;
+  diagnostics: Diagnostic[];
+}
+
+const ENTRY = new Map<unknown, EntryRule>([
+  [T.Import, 'importDecl'],
+  [T.Source, 'sourceDecl'],
+  [T.Fact, 'factDecl'],
+  [T.Condition, 'conditionDecl'],
+  [T.Obligation, 'obligationDecl'],
+  [T.Rule, 'ruleDecl'],
+  [T.Example, 'exampleDecl'],
+]);
+
+function startsDeclaration(tokens: IToken[], i: number): boolean {
+  const t = tokens[i]!;
+  if (!ENTRY.has(t.tokenType)) return false;
+  return !(t.tokenType === T.Rule && i > 0 && tokens[i - 1]!.tokenType === T.Expect);
+}
+
+/** Splits tokens into runs that each begin with a declaration keyword (the first run may not). */
+export function splitDeclarations(tokens: IToken[]): IToken[][] {
+  const runs: IToken[][] = [];
+  let current: IToken[] = [];
+  tokens.forEach((t, i) => {
+    if (startsDeclaration(tokens, i) && current.length > 0) {
+      runs.push(current);
+      current = [];
+    }
+    current.push(t);
+  });
+  if (current.length > 0) runs.push(current);
+  return runs;
+}
+
+function entryRule(run: IToken[]): EntryRule | undefined {
+  const rule = ENTRY.get(run[0]!.tokenType);
+  return rule === 'obligationDecl' && run[1]?.tokenType === T.Set ? 'obligationSetDecl' : rule;
+}
+
+/** Parses one `.lov` text; syntax problems come back as diagnostics, never as exceptions. */
+export function parse(text: string, file: string): ParseResult {
+  const lexed = tokenize(text, file);
+  const diagnostics: Diagnostic[] = [...lexed.diagnostics];
+  const builder = new AstBuilder(file);
+  const declarations: Declaration[] = [];
+  const end = positionAt(text, text.length);
+  const endOfFile: Range = { file, start: end, end };
+  const runs = splitDeclarations(lexed.tokens);
+  runs.forEach((run, i) => {
+    const rule = entryRule(run);
+    if (!rule) {
+      const range = tokenRange(run[0]!, file);
+      if (range) diagnostics.push(strayDiagnostic(run[0]!, range));
+      return;
+    }
+    const cst = parseDeclaration(rule, run);
+    const next = runs[i + 1]?.[0];
+    const seen = new Set<string>();
+    for (const error of parser.errors) {
+      const d = syntaxDiagnostic(error, { rule, file, endOfFile, ...(next ? { next } : {}) });
+      const key = `${d.code}:${d.range.start.offset}`;
+      if (!seen.has(key)) diagnostics.push(d);
+      seen.add(key);
+    }
+    const declaration = builder.declaration(cst);
+    if (declaration) declarations.push(declaration);
+  });
+  diagnostics.push(...builder.diagnostics);
+  const comments = lexed.comments.flatMap((c) => {
+    const range = tokenRange(c, file);
+    return range ? [{ text: c.image, range }] : [];
+  });
+  return { file: { file, declarations, comments }, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
+  return list
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => a.d.range.start.offset - b.d.range.start.offset || a.i - b.i)
+    .map(({ d }) => d);
+}
