@@ -1,0 +1,35 @@
+/** Content collections: the guide articles, one MDX file per language in site/guides/{nb,en}/. */
+import { defineCollection, z } from 'astro:content';
+import { glob } from 'astro/loaders';
+
+const kebab = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** A source behind a guide; `status` mirrors SPEC.md's tags: [P] verified, [S] secondary, [R] unverified. */
+const source = z.object({
+  title: z.string().min(3),
+  url: z.string().url().startsWith('https://'),
+  status: z.enum(['verified', 'secondary', 'unverified']),
+});
+
+const guides = defineCollection({
+  // Ids are the file paths ("nb/samtykke"), so the two languages never collide.
+  loader: glob({
+    pattern: '{nb,en}/*.mdx',
+    base: './site/guides',
+    generateId: ({ entry }) => entry.replace(/\.mdx$/, ''),
+  }),
+  schema: z.object({
+    title: z.string().min(5).max(90),
+    description: z.string().min(20).max(200),
+    lang: z.enum(['nb', 'en']),
+    /** URL segment in this language: /veiledning/<slug>/ or /en/guides/<slug>/. */
+    slug: z.string().regex(kebab),
+    /** Language-independent key shared by the bokmål and English version of the same guide. */
+    pair: z.string().regex(kebab),
+    order: z.number().int().positive(),
+    reviewed: z.coerce.date(),
+    sources: z.array(source).min(1),
+  }),
+});
+
+export const collections = { guides };
