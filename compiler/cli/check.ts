@@ -6,7 +6,8 @@ import { boolFlag, stringFlag, type ParsedArgs } from './args.ts';
 import type { Context } from './commands.ts';
 import { EXIT, paint, write } from './io.ts';
 import { expandPaths, tally } from './packs.ts';
-import { countText, relativise, renderAt } from './report.ts';
+import { relativise, renderAt } from './report.ts';
+import { summarize } from '../diagnostics/render.ts';
 import { compilePack, DEFAULT_RULES } from '../pipeline.ts';
 
 /** Runs `check`. */
@@ -21,13 +22,13 @@ export async function run(args: ParsedArgs, ctx: Context): Promise<number> {
     await write(io.stdout, `${JSON.stringify({ diagnostics, errors, warnings, files: result.texts.size }, null, 2)}\n`);
     return failed ? EXIT.failed : EXIT.ok;
   }
-  await write(io.stdout, renderAt(result.diagnostics, result.texts, io.cwd, lang));
+  await write(io.stdout, renderAt(result.diagnostics, result.texts, io, lang));
   const files = result.texts.size;
   const where = lang === 'nb' ? `i ${files} ${files === 1 ? 'fil' : 'filer'}` : `in ${files} file${files === 1 ? '' : 's'}`;
   const summary =
     errors + warnings === 0
       ? paint(io, 'green', lang === 'nb' ? `✓ Ingen feil eller advarsler ${where}.` : `✓ No errors or warnings ${where}.`)
-      : paint(io, failed ? 'red' : 'yellow', `${failed ? '✗' : '!'} ${countText(errors, warnings, lang)} ${where}.`);
+      : paint(io, failed ? 'red' : 'yellow', `${failed ? '✗' : '!'} ${summarize(result.diagnostics, lang)} ${where}.`);
   await write(io.stdout, `${summary}\n`);
   return failed ? EXIT.failed : EXIT.ok;
 }

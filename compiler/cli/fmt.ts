@@ -29,7 +29,7 @@ export async function run(args: ParsedArgs, ctx: Context): Promise<number> {
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length > 0) {
       broken++;
-      await write(io.stderr, renderAt(errors, new Map([[file, text]]), io.cwd, lang));
+      await write(io.stderr, renderAt(errors, new Map([[file, text]]), io, lang));
       continue;
     }
     if (result.text === text) continue;

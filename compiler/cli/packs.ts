@@ -59,7 +59,7 @@ export async function packFor(rules: string | undefined, ctx: Context): Promise<
   const entries = await expandPaths([rules], ctx);
   const result = compilePack(entries);
   if (!result.pack || tally(result.diagnostics).errors > 0) {
-    await write(ctx.io.stderr, renderAt(result.diagnostics.filter((d) => d.severity === 'error'), result.texts, ctx.io.cwd, ctx.lang));
+    await write(ctx.io.stderr, renderAt(result.diagnostics.filter((d) => d.severity === 'error'), result.texts, ctx.io, ctx.lang));
     throw new CliError(
       'E_RULES_INVALID',
       { nb: `Regelfilene «${rules}» har feil; kjør «lovkode check ${rules}».`, en: `The rule files “${rules}” have errors; run «lovkode check ${rules}».` },

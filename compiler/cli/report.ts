@@ -5,7 +5,7 @@
 import { relative } from 'node:path';
 import type { Diagnostic } from '../diagnostics/types.ts';
 import type { Lang } from '../evaluate/types.ts';
-import { renderDiagnostics } from '../diagnostics/render.ts';
+import { renderDiagnostic, sortDiagnostics } from '../diagnostics/render.ts';
 
 /** A path as the user should see it: relative to `cwd` when that is shorter. */
 export function shownPath(path: string, cwd: string): string {
@@ -26,17 +26,10 @@ export function relativise(
   };
 }
 
-/** Renders diagnostics with code frames, paths relative to `cwd`. */
-export function renderAt(diagnostics: readonly Diagnostic[], texts: ReadonlyMap<string, string>, cwd: string, lang: Lang): string {
+/** Renders diagnostics with code frames (sorted by file and position, paths relative to `cwd`), without a summary. */
+export function renderAt(diagnostics: readonly Diagnostic[], texts: ReadonlyMap<string, string>, io: { cwd: string; color: boolean }, lang: Lang): string {
   if (diagnostics.length === 0) return '';
-  const shown = relativise(diagnostics, texts, cwd);
-  const text = renderDiagnostics(shown.diagnostics, shown.texts, lang);
-  return text.endsWith('\n') ? text : `${text}\n`;
-}
-
-/** "2 feil og 1 advarsel" / "2 errors and 1 warning". */
-export function countText(errors: number, warnings: number, lang: Lang): string {
-  const e = lang === 'nb' ? `${errors} feil` : `${errors} error${errors === 1 ? '' : 's'}`;
-  const w = lang === 'nb' ? `${warnings} advarsel${warnings === 1 ? '' : 'er'}` : `${warnings} warning${warnings === 1 ? '' : 's'}`;
-  return lang === 'nb' ? `${e} og ${w}` : `${e} and ${w}`;
+  const shown = relativise(diagnostics, texts, io.cwd);
+  const order = [...shown.texts.keys()];
+  return `${sortDiagnostics(shown.diagnostics, order).map((d) => renderDiagnostic(d, shown.texts, lang, { color: io.color })).join('\n\n')}\n\n`;
 }

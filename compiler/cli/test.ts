@@ -5,8 +5,9 @@
 import type { ParsedArgs } from './args.ts';
 import type { Context } from './commands.ts';
 import { EXIT, paint, write } from './io.ts';
-import { expandPaths, tally } from './packs.ts';
-import { countText, renderAt, shownPath } from './report.ts';
+import { expandPaths } from './packs.ts';
+import { renderAt, shownPath } from './report.ts';
+import { summarize } from '../diagnostics/render.ts';
 import { compilePack, DEFAULT_RULES } from '../pipeline.ts';
 import { runExamples, type ExampleResult } from '../evaluate/index.ts';
 
@@ -25,10 +26,9 @@ export async function run(args: ParsedArgs, ctx: Context): Promise<number> {
   const compiled = compilePack(entries, { analyse: false });
   if (!compiled.pack) {
     const errors = compiled.diagnostics.filter((d) => d.severity === 'error');
-    await write(io.stdout, renderAt(errors, compiled.texts, io.cwd, lang));
-    const { warnings } = tally(compiled.diagnostics);
+    await write(io.stdout, renderAt(errors, compiled.texts, io, lang));
     const msg = lang === 'nb' ? 'Eksemplene ble ikke kjørt: regelfilene har' : 'The examples were not run: the rule files have';
-    await write(io.stdout, `${paint(io, 'red', `✗ ${msg} ${countText(errors.length, warnings, lang)}.`)}\n`);
+    await write(io.stdout, `${paint(io, 'red', `✗ ${msg} ${summarize(compiled.diagnostics, lang)}.`)}\n`);
     return EXIT.failed;
   }
   const results = runExamples(compiled.pack);
