@@ -63,7 +63,8 @@ export function valueHint(value: Name, fact: FactDecl): Message | undefined {
   return joinHints(suggestion, list);
 }
 
-/** The `related` note that points at an earlier declaration of the same name. */
-export function firstDeclaredHere(first: Name): Related {
-  return { range: first.range, message: { nb: `«${first.text}» er første gang deklarert her.`, en: `“${first.text}” is first declared here.` } };
+/** The `related` note that points at the first place a name was declared, given or listed. */
+export function firstHere(first: Name, how: 'declared' | 'given' | 'listed' = 'declared'): Related {
+  const nb = { declared: 'deklarert', given: 'oppgitt', listed: 'oppført' }[how];
+  return { range: first.range, message: { nb: `«${first.text}» er første gang ${nb} her.`, en: `“${first.text}” is first ${how} here.` } };
 }

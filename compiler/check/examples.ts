@@ -9,7 +9,7 @@ import { diagnostic } from '../diagnostics/catalogue.ts';
 import type { Message } from '../diagnostics/types.ts';
 import { joinHints } from '../diagnostics/suggest.ts';
 import type { CheckContext } from './context.ts';
-import { firstDeclaredHere, hintFor } from './context.ts';
+import { firstHere, hintFor } from './context.ts';
 import { checkValue, resolveFact } from './resolve.ts';
 
 /** What `expect` accepts as an outcome: the four outcomes and `undecided`. */
@@ -20,7 +20,7 @@ function checkGiven(ctx: CheckContext, example: ExampleDecl): void {
   const seen = new Map<string, Name>();
   for (const given of example.given) {
     const first = seen.get(given.fact.text);
-    if (first) ctx.diagnostics.push(diagnostic('LOV5002', given.fact.range, [given.fact.text], { related: [firstDeclaredHere(first)] }));
+    if (first) ctx.diagnostics.push(diagnostic('LOV5002', given.fact.range, [given.fact.text], { related: [firstHere(first, 'given')] }));
     else seen.set(given.fact.text, given.fact);
     const fact = resolveFact(ctx, given.fact, false);
     if (fact) checkValue(ctx, fact, given.value);
@@ -45,7 +45,11 @@ function checkExpectation(ctx: CheckContext, expectation: Expectation): void {
   switch (expectation.kind) {
     case 'outcome': {
       const o = expectation.outcome;
-      if (!EXPECTED_OUTCOMES.includes(o.text)) ctx.diagnostics.push(diagnostic('LOV2012', o.range, [o.text], { hint: hintFor(o, EXPECTED_OUTCOMES) }));
+      if (EXPECTED_OUTCOMES.includes(o.text)) return;
+      const ruleHint: Message | undefined = ctx.program.rulesByName.has(o.text)
+        ? { nb: `For å forvente en regel, skriv «expect rule ${o.text}».`, en: `To expect a rule, write “expect rule ${o.text}”.` }
+        : undefined;
+      ctx.diagnostics.push(diagnostic('LOV2012', o.range, [o.text], { hint: ruleHint ?? hintFor(o, EXPECTED_OUTCOMES) }));
       return;
     }
     case 'obligations':

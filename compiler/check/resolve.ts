@@ -6,7 +6,7 @@
 import type { Citation, Expr, FactDecl, Name, ObligationUse } from '../ast/types.ts';
 import { diagnostic } from '../diagnostics/catalogue.ts';
 import type { CheckContext } from './context.ts';
-import { firstDeclaredHere, hintFor, markUsed, valueHint } from './context.ts';
+import { firstHere, hintFor, markUsed, valueHint } from './context.ts';
 
 /** Names of the facts (optionally only of one type) and conditions, as candidates for a hint. */
 function termNames(ctx: CheckContext, accept: (kind: 'enum' | 'boolean' | 'condition') => boolean): string[] {
@@ -70,7 +70,7 @@ function resolveIn(ctx: CheckContext, e: Extract<Expr, { kind: 'in' }>): void {
   for (const value of e.values) {
     checkValue(ctx, fact, value);
     const first = seen.get(value.text);
-    if (first) ctx.diagnostics.push(diagnostic('LOV2017', value.range, [value.text], { related: [firstDeclaredHere(first)] }));
+    if (first) ctx.diagnostics.push(diagnostic('LOV2017', value.range, [value.text], { related: [firstHere(first, 'listed')] }));
     else seen.set(value.text, value);
   }
 }

@@ -9,7 +9,7 @@
 import type { Declaration, FactDecl, LovFile, Name } from '../ast/types.ts';
 import { diagnostic } from '../diagnostics/catalogue.ts';
 import type { CheckContext } from './context.ts';
-import { firstDeclaredHere, newContext, valueHint } from './context.ts';
+import { firstHere, newContext, valueHint } from './context.ts';
 import type { Program } from './program.ts';
 
 /** An empty program for these files. */
@@ -31,7 +31,7 @@ function emptyProgram(files: LovFile[]): Program {
 /** Reports `name` as a duplicate when `first` already holds it; returns whether it was new. */
 function claim(ctx: CheckContext, name: Name, first: Name | undefined): boolean {
   if (!first) return true;
-  ctx.diagnostics.push(diagnostic('LOV2007', name.range, [name.text], { related: [firstDeclaredHere(first)] }));
+  ctx.diagnostics.push(diagnostic('LOV2007', name.range, [name.text], { related: [firstHere(first)] }));
   return false;
 }
 
@@ -90,7 +90,7 @@ export function checkFactValues(ctx: CheckContext, fact: FactDecl): void {
   const seen = new Map<string, Name>();
   for (const value of fact.values) {
     const first = seen.get(value.name.text);
-    if (first) ctx.diagnostics.push(diagnostic('LOV2017', value.name.range, [value.name.text], { related: [firstDeclaredHere(first)] }));
+    if (first) ctx.diagnostics.push(diagnostic('LOV2017', value.name.range, [value.name.text], { related: [firstHere(first, 'listed')] }));
     else seen.set(value.name.text, value.name);
   }
   if (fact.type === 'enum' && fact.values.length < 2) ctx.diagnostics.push(diagnostic('LOV2018', fact.name.range));

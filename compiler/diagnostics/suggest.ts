@@ -31,9 +31,13 @@ function distance(name: string, candidate: string): number {
   return editDistance(name.toLowerCase(), candidate.toLowerCase());
 }
 
+/** More equally close candidates than this, and the hint would be a guess: suggest none. */
+const MAX_SUGGESTIONS = 3;
+
 /**
  * The candidates closest to `name` (at most three, in candidate order), or none when nothing is
- * close enough to be a plausible typo. `name` itself is never suggested.
+ * close enough to be a plausible typo, or when too many are equally close (`R9` among `R1`…`R8`).
+ * `name` itself is never suggested.
  */
 export function didYouMean(name: string, candidates: Iterable<string>): string[] {
   const limit = allowedDistance(name);
@@ -49,7 +53,7 @@ export function didYouMean(name: string, candidates: Iterable<string>): string[]
     }
     found.push(candidate);
   }
-  return found.slice(0, 3);
+  return found.length > MAX_SUGGESTIONS ? [] : found;
 }
 
 function quoteList(names: readonly string[], open: string, close: string, or: string): string {
