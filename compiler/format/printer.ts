@@ -1,0 +1,198 @@
+/**
+ * The canonical layout of a `.lov` file, printed from the AST: declaration keyword at column 0,
+ * clauses indented two spaces in a fixed order, one clause per line, one blank line between
+ * declarations. Each printed line group ("item") remembers the source offsets it came from, so the
+ * formatter can put comments back next to it.
+ */
+import type {
+  Citation, Declaration, Expectation, Expr, LovFile, Name, ObligationUse, Period, Str, Text,
+} from '../ast/types.ts';
+
+/** Lines go up to this many columns before texts, lists and conditions are broken. */
+export const WIDTH = 100;
+const INDENT = '  ';
+const CONTINUATION = INDENT + '    ';
+
+/** A group of output lines (a declaration head or one clause) and the source offsets it prints. */
+export interface Item {
+  anchors: number[];
+  lines: string[];
+}
+
+/** Writes a string literal with `\\` and `\"` escaped. */
+export function quote(value: string): string {
+  return `"${value.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+}
+
+function precedence(e: Expr): number {
+  return e.kind === 'or' ? 1 : e.kind === 'and' ? 2 : e.kind === 'not' ? 3 : 4;
+}
+
+/** Prints a condition on one line, with parentheses only where precedence needs them. */
+export function printExpr(e: Expr, parent = 0): string {
+  let s: string;
+  switch (e.kind) {
+    case 'ref':
+      s = e.name.text;
+      break;
+    case 'compare':
+      s = `${e.fact.text} ${e.op} ${e.value.text}`;
+      break;
+    case 'in':
+      s = `${e.fact.text}${e.negated ? ' not' : ''} in {${e.values.map((v) => v.text).join(', ')}}`;
+      break;
+    case 'not':
+      s = `not ${printExpr(e.operand, 3)}`;
+      break;
+    case 'and':
+    case 'or':
+      s = e.operands.map((o) => printExpr(o, precedence(e) + 1)).join(` ${e.kind} `);
+      break;
+  }
+  return precedence(e) < parent ? `(${s})` : s;
+}
+
+/** `prefix EXPR`, broken before each top-level `and`/`or` when the line would be too long. */
+function exprLines(prefix: string, e: Expr): string[] {
+  const flat = prefix + printExpr(e);
+  if (flat.length <= WIDTH || (e.kind !== 'and' && e.kind !== 'or')) return [flat];
+  const parts = e.operands.map((o) => printExpr(o, precedence(e) + 1));
+  return [prefix + parts[0], ...parts.slice(1).map((p) => `${CONTINUATION}${e.kind} ${p}`)];
+}
+
+/** `prefix nb "…" en "…"` on one line when it fits, else `en` on its own line under `nb`. */
+function textLines(prefix: string, t: Text): string[] {
+  const nb = t.nb ? `nb ${quote(t.nb.value)}` : undefined;
+  const en = t.en ? `en ${quote(t.en.value)}` : undefined;
+  if (!nb || !en) return [prefix + (nb ?? en ?? '')];
+  const flat = `${prefix}${nb} ${en}`;
+  return flat.length <= WIDTH ? [flat] : [prefix + nb, ' '.repeat(prefix.length) + en];
+}
+
+const names = (list: Name[]): string => list.map((n) => n.text).join(', ');
+const at = (...nodes: ({ range: { start: { offset: number } } } | undefined)[]): number[] =>
+  nodes.flatMap((n) => (n ? [n.range.start.offset] : []));
+
+function useItem(keyword: string, use: ObligationUse): Item {
+  const prefix = `${INDENT}${keyword} ${names(use.items)}`;
+  return { anchors: at(use), lines: use.when ? exprLines(`${prefix} when `, use.when) : [prefix] };
+}
+
+function citationText(c: Citation): string {
+  return `${c.source.text} ${quote(c.pinpoint.value)}${c.unverified ? ' unverified' : ''}`;
+}
+
+/** All citations on one `cites` line when it fits, else one `cites` line each. */
+function citeItems(citations: Citation[]): Item[] {
+  if (citations.length === 0) return [];
+  const flat = `${INDENT}cites ${citations.map(citationText).join(', ')}`;
+  if (flat.length <= WIDTH) return [{ anchors: at(...citations), lines: [flat] }];
+  return citations.map((c) => ({ anchors: at(c), lines: [`${INDENT}cites ${citationText(c)}`] }));
+}
+
+function periodItem(p: Period | undefined): Item[] {
+  if (!p) return [];
+  const from = p.from ? ` from ${p.from.value}` : '';
+  const until = p.until ? ` until ${p.until.value}` : '';
+  return [{ anchors: at(p), lines: [`${INDENT}in force${from}${until}`] }];
+}
+
+function textItem(keyword: string, t: Text | undefined): Item[] {
+  return t ? [{ anchors: at(t), lines: textLines(`${INDENT}${keyword} `, t) }] : [];
+}
+
+function nameItem(keyword: string, n: Name | Str | undefined): Item[] {
+  if (!n) return [];
+  return [{ anchors: at(n), lines: [`${INDENT}${keyword} ${'text' in n ? n.text : n.value}`] }];
+}
+
+function strItem(keyword: string, s: Str | undefined): Item[] {
+  return s ? [{ anchors: at(s), lines: [`${INDENT}${keyword} ${quote(s.value)}`] }] : [];
+}
+
+function expectItem(e: Expectation): Item {
+  let rest: string;
+  switch (e.kind) {
+    case 'outcome':
+      rest = e.outcome.text;
+      break;
+    case 'obligations':
+      rest = `obligations ${e.codes.length ? names(e.codes) : 'none'}`;
+      break;
+    case 'rules':
+      rest = `rule ${names(e.rules)}`;
+      break;
+    case 'missing':
+      rest = `missing ${names(e.facts)}`;
+      break;
+  }
+  return { anchors: at(e), lines: [`${INDENT}expect ${rest}`] };
+}
+
+function head(d: Declaration, line: string): Item {
+  return { anchors: at(d), lines: [line] };
+}
+
+const titled = (s: Str | undefined): string => (s ? ` ${quote(s.value)}` : '');
+
+/** The items of one declaration: its head, then its clauses in canonical order. */
+export function declarationItems(d: Declaration): Item[] {
+  switch (d.kind) {
+    case 'import':
+      return [head(d, `import ${quote(d.path.value)}`)];
+    case 'source':
+      return [
+        head(d, `source ${d.name.text}${titled(d.title)}`),
+        ...strItem('url', d.url),
+        ...strItem('section url', d.sectionUrl),
+        ...nameItem('status', d.status),
+      ];
+    case 'fact':
+      return [
+        head(d, `fact ${d.name.text} is ${d.type === 'boolean' ? 'true or false' : 'one of'}`),
+        ...d.values.map((v) => ({
+          anchors: at(v),
+          lines: v.label ? textLines(`${INDENT}value ${v.name.text} label `, v.label) : [`${INDENT}value ${v.name.text}`],
+        })),
+        ...textItem('question', d.question),
+        ...textItem('help', d.help),
+        ...nameItem('typical', d.typical),
+      ];
+    case 'condition':
+      return [
+        head(d, `condition ${d.name.text}`),
+        ...textItem('label', d.label),
+        ...(d.means ? [{ anchors: at(d.means), lines: exprLines(`${INDENT}means `, d.means) }] : []),
+      ];
+    case 'obligation':
+      return [head(d, `obligation ${d.name.text}`), ...textItem('text', d.text), ...citeItems(d.citations), ...periodItem(d.inForce)];
+    case 'obligationSet':
+      return [head(d, `obligation set ${d.name.text}`), ...d.includes.map((u) => useItem('includes', u))];
+    case 'rule':
+      return [
+        head(d, `rule ${d.name.text}${titled(d.title)}`),
+        ...(d.exceptionTo.length ? [{ anchors: at(...d.exceptionTo), lines: [`${INDENT}exception to ${names(d.exceptionTo)}`] }] : []),
+        ...(d.when ? [{ anchors: at(d.when), lines: exprLines(`${INDENT}when `, d.when) }] : []),
+        ...nameItem('then', d.outcome),
+        ...d.must.map((u) => useItem('must', u)),
+        ...textItem('because', d.because),
+        ...textItem('judgement', d.judgement),
+        ...citeItems(d.citations),
+        ...periodItem(d.inForce),
+      ];
+    case 'example': {
+      const givens = d.given.map((g) => `${g.fact.text} = ${g.value.text}`);
+      const flat = `${INDENT}given ${givens.join(', ')}`;
+      const givenItems: Item[] = givens.length === 0 ? [] : flat.length <= WIDTH
+        ? [{ anchors: at(...d.given), lines: [flat] }]
+        : d.given.map((g, i) => ({ anchors: at(g), lines: [`${INDENT}given ${givens[i]}`] }));
+      return [head(d, `example ${quote(d.name.value)}`), ...givenItems, ...nameItem('on', d.on), ...d.expect.map(expectItem)];
+    }
+  }
+}
+
+/** Prints a whole file in the canonical layout, without comments. */
+export function printFile(file: LovFile): string {
+  const blocks = file.declarations.map((d) => declarationItems(d).flatMap((i) => i.lines).join('\n'));
+  return blocks.length ? `${blocks.join('\n\n')}\n` : '';
+}
