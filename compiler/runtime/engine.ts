@@ -17,9 +17,16 @@ export interface DecideOptions {
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
-/** Today's date as YYYY-MM-DD (UTC). */
+let todayCache = { until: 0, date: '' };
+
+/** Today's date as YYYY-MM-DD (UTC), recomputed only when the day changes. */
 export function today(): string {
-  return new Date().toISOString().slice(0, 10);
+  const now = Date.now();
+  if (now >= todayCache.until) {
+    const date = new Date(now).toISOString().slice(0, 10);
+    todayCache = { until: Date.parse(`${date}T00:00:00Z`) + 86_400_000, date };
+  }
+  return todayCache.date;
 }
 
 /** Checks a date option: `checkDate('2018-01-01')` → undefined, or an E_BAD_DATE error. */
@@ -35,14 +42,16 @@ export function validateFacts(tables: Tables, input: unknown): { assignment: Int
   }
   const assignment = new Int32Array(tables.facts.length).fill(-1);
   const index = factIndex(tables);
-  for (const [name, value] of Object.entries(input as FactInput)) {
+  for (const name in input as FactInput) {
+    if (!Object.prototype.hasOwnProperty.call(input, name)) continue;
+    const value = (input as FactInput)[name];
     const i = index.get(name);
     if (i === undefined) {
       return { error: { code: 'E_UNKNOWN_FACT', message: `Unknown fact ${JSON.stringify(name)} (ukjent faktum).`, field: name, choices: tables.facts.map((f) => f.name) } };
     }
     if (value === null || value === undefined) continue;
     const fact = tables.facts[i]!;
-    const v = fact.type === 'boolean' ? (typeof value === 'boolean' ? Number(value) : -1) : typeof value === 'string' ? fact.values.indexOf(value) : -1;
+    const v = fact.type === 'boolean' ? (typeof value === 'boolean' ? Number(value) : -1) : typeof value === 'string' ? (valueIndex(tables)[i]!.get(value) ?? -1) : -1;
     if (v < 0) {
       const choices = fact.type === 'boolean' ? ['true', 'false'] : fact.values;
       return {
@@ -58,6 +67,16 @@ export function validateFacts(tables: Tables, input: unknown): { assignment: Int
     assignment[i] = v;
   }
   return { assignment };
+}
+
+const valueIndexes = new WeakMap<Tables, Map<string, number>[]>();
+function valueIndex(tables: Tables): Map<string, number>[] {
+  let index = valueIndexes.get(tables);
+  if (!index) {
+    index = tables.facts.map((f) => new Map(f.values.map((v, i) => [v, i])));
+    valueIndexes.set(tables, index);
+  }
+  return index;
 }
 
 const factIndexes = new WeakMap<Tables, Map<string, number>>();
@@ -108,6 +127,30 @@ function settledDecision(tables: Tables, terminal: TableTerminal, reasonRules: n
   };
 }
 
+const totalCache = new WeakMap<Tables, Map<number, Decision | { error: InputError }>>();
+
+function deepFreeze<T>(x: T): T {
+  if (typeof x === 'object' && x !== null && !Object.isFrozen(x)) {
+    Object.freeze(x);
+    for (const v of Object.values(x)) deepFreeze(v);
+  }
+  return x;
+}
+
+/** The decision at a terminal of the full diagram; built once per terminal and language, then shared (frozen). */
+function totalDecision(tables: Tables, terminal: number, lang: Lang): Decision | { error: InputError } {
+  let cache = totalCache.get(tables);
+  if (!cache) totalCache.set(tables, (cache = new Map()));
+  const key = lang === 'nb' ? terminal * 2 : terminal * 2 + 1;
+  let d = cache.get(key);
+  if (!d) {
+    const t = tables.terminals[terminal]!;
+    d = deepFreeze(settledDecision(tables, t, t.kind === 'decision' ? t.rules : [], lang));
+    cache.set(key, d);
+  }
+  return d;
+}
+
 /** The rules that decide in every completion (or, failing that, in some). */
 function reasonRules(tables: Tables, full: Restricted): number[] {
   const ruleSets = reachableTerminals(full).map((t) => {
@@ -122,10 +165,7 @@ function reasonRules(tables: Tables, full: Restricted): number[] {
 /** Decides on already validated facts: `decideAssignment(tables, assignment, '2026-11-29', 'nb')`. */
 export function decideAssignment(tables: Tables, assignment: Int32Array, date: string, lang: Lang): Decision | { error: InputError } {
   const epoch = tables.epochs[epochFor(tables, date)]!;
-  if (!assignment.includes(-1)) {
-    const t = tables.terminals[follow(tables, epoch.full, assignment)]!;
-    return settledDecision(tables, t, t.kind === 'decision' ? t.rules : [], lang);
-  }
+  if (!assignment.includes(-1)) return totalDecision(tables, follow(tables, epoch.full, assignment), lang);
   const decision = restrict(tables, epoch.decision, assignment);
   if (decision.root < 0) {
     const full = restrict(tables, epoch.full, assignment);
@@ -137,7 +177,7 @@ export function decideAssignment(tables: Tables, assignment: Int32Array, date: s
 /** Decides a case: `decide(tables, { channel: 'email', … }, { lang: 'en' })`. Partial facts are exact. */
 export function decide(tables: Tables, facts: unknown, options: DecideOptions = {}): Decision | { error: InputError } {
   const date = options.date ?? today();
-  const bad = checkDate(date);
+  const bad = options.date === undefined ? undefined : checkDate(date);
   if (bad) return { error: bad };
   const valid = validateFacts(tables, facts);
   if ('error' in valid) return valid;
