@@ -35,7 +35,7 @@ export function format(text: string, file: string): FormatResult {
     .flat()
     .flatMap((item) => item.anchors.map((offset) => ({ offset, item })))
     .sort((a, b) => a.offset - b.offset);
-  const tokenEndLines = tokenize(text, file).tokens.map((t) => ({ offset: t.startOffset, line: t.endLine ?? t.startLine }));
+  const tokenEndLines = tokenize(text, file).tokens.map((t) => ({ offset: t.startOffset, line: t.endLine ?? t.startLine ?? 0 }));
   const endComments: string[] = [];
   for (const comment of ast.comments) {
     const owner = trailingOwner(comment, tokenEndLines, anchors);
