@@ -243,6 +243,32 @@ describe('decide', () => {
     expect(JSON.parse(lines[0]!).error).toMatchObject({ code: 'E_UNKNOWN_FACT', field: 'colour', line: 1 });
   });
 
+  it('streams a batch: a line is answered before the next one arrives', async () => {
+    const small = tmpFile('stream.lov', SMALL);
+    const stdin = new PassThrough();
+    const stdout = new PassThrough();
+    const answers: string[] = [];
+    let waiting: (() => void) | undefined;
+    stdout.on('data', (c: Buffer) => {
+      answers.push(...c.toString('utf8').split('\n').filter(Boolean));
+      waiting?.();
+    });
+    const nextAnswer = (n: number): Promise<void> =>
+      new Promise((resolve) => {
+        waiting = () => answers.length >= n && resolve();
+        waiting();
+      });
+    const done = run(['decide', '--rules', small, '--batch'], { stdin, stdout, stderr: new PassThrough(), cwd: tmp, color: false });
+    stdin.write('{"hasConsent":true}\n');
+    await nextAnswer(1);
+    expect(JSON.parse(answers[0]!).outcome).toBe('allowed');
+    stdin.write('{"hasConsent":false}\n');
+    await nextAnswer(2);
+    expect(JSON.parse(answers[1]!).outcome).toBe('not_allowed');
+    stdin.end();
+    expect(await done).toBe(0);
+  });
+
   it('decides with --rules and fails with exit 1 when those rules have errors', async () => {
     const small = tmpFile('small.lov', SMALL);
     const ok = await inProcess(['decide', '--rules', small, '--facts', '{"hasConsent":true}']);
