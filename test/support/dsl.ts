@@ -99,10 +99,10 @@ export function checkSource(src: string): Diagnostic[] {
 }
 
 /** Loads several in-memory files from `entry` (following imports) and checks them together. */
-export function checkFiles(files: Record<string, string>, entry: string): { diagnostics: Diagnostic[]; texts: Map<string, string> } {
+export function checkFiles(files: Record<string, string>, entry: string): { program: Program; diagnostics: Diagnostic[]; texts: Map<string, string> } {
   const loaded = loadFiles([entry], memoryHost(files));
   if (loaded.diagnostics.length > 0) throw new Error(`test files do not load:\n${renderDiagnostics(loaded.diagnostics, loaded.texts, 'en')}`);
-  return { diagnostics: check(loaded.files).diagnostics, texts: loaded.texts };
+  return { ...check(loaded.files), texts: loaded.texts };
 }
 
 /** The codes of a source's diagnostics, in order. */
@@ -115,12 +115,16 @@ export function textAt(src: string, range: Range): string {
   return src.slice(range.start.offset, range.end.offset);
 }
 
-/** Where `at` is given: the exact text the range must cover, or its start line and column. */
-export type At = string | { line: number; column: number };
+/**
+ * Where a diagnostic must be: the exact text its range covers, the last occurrence of a text in
+ * the source (for "the second one"), or the line and column it starts at.
+ */
+export type At = string | { last: string } | { line: number; column: number };
 
 function matches(src: string, d: Diagnostic, at: At | undefined): boolean {
   if (at === undefined) return true;
   if (typeof at === 'string') return textAt(src, d.range) === at;
+  if ('last' in at) return d.range.start.offset === src.lastIndexOf(at.last) && textAt(src, d.range) === at.last;
   return d.range.start.line === at.line && d.range.start.column === at.column;
 }
 
@@ -130,7 +134,7 @@ export function expectDiagnostic(src: string, code: string, at?: At): Diagnostic
   const found = diagnostics.find((d) => d.code === code && matches(src, d, at));
   if (!found) {
     const where = at === undefined ? '' : ` at ${JSON.stringify(at)}`;
-    const got = diagnostics.map((d) => `  ${d.code} at ${JSON.stringify(textAt(src, d.range))}: ${d.message.en}`).join('\n');
+    const got = diagnostics.map((d) => `  ${d.code} at ${d.range.start.line}:${d.range.start.column} ${JSON.stringify(textAt(src, d.range))}: ${d.message.en}`).join('\n');
     throw new Error(`expected ${code}${where}, got:\n${got || '  (nothing)'}`);
   }
   return found;
