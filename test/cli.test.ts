@@ -156,7 +156,7 @@ describe('help and the command line', () => {
   it('rejects an unknown flag with the valid flags and exit 2', async () => {
     const r = await inProcess(['check', '--strikt', '--lang', 'en']);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/^lovkode: E_UNKNOWN_FLAG: Unknown flag “--strikt”\. Valid flags here: .*--strict/);
+    expect(r.err).toMatch(/^lovkode: E_UNKNOWN_FLAG: Unknown flag “--strikt”\. Did you mean “--strict”\? Valid flags here: .*--help.*--format/);
   });
 
   it('rejects a bad flag value with its choices', async () => {
@@ -202,6 +202,7 @@ describe('decide', () => {
     const e = JSON.parse(r.out).error;
     expect(e).toMatchObject({ code: 'E_UNKNOWN_FACT', field: 'chanel' });
     expect(e.choices).toContain('channel');
+    expect(e.message).toContain('«channel»');
   });
 
   it('leaves the outcome open with the missing facts when facts are partial', async () => {

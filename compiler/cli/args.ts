@@ -5,6 +5,7 @@
 import type { Lang } from '../evaluate/types.ts';
 import type { Message } from '../diagnostics/types.ts';
 import { EXIT } from './io.ts';
+import { didYouMean, suggestionHint } from '../diagnostics/suggest.ts';
 
 /** A flag a command accepts. */
 export interface FlagSpec {
@@ -102,9 +103,10 @@ export function parseArgs(argv: readonly string[], specs: readonly FlagSpec[]): 
 
 function unknownFlag(arg: string, specs: readonly FlagSpec[]): CliError {
   const names = flagNames(specs);
+  const hint = suggestionHint(didYouMean(arg.split('=')[0]!, names));
   return new CliError('E_UNKNOWN_FLAG', {
-    nb: `Ukjent flagg «${arg}». Gyldige flagg her: ${names.join(', ')}.`,
-    en: `Unknown flag “${arg}”. Valid flags here: ${names.join(', ')}.`,
+    nb: `Ukjent flagg «${arg}».${hint ? ` ${hint.nb}` : ''} Gyldige flagg her: ${names.join(', ')}.`,
+    en: `Unknown flag “${arg}”.${hint ? ` ${hint.en}` : ''} Valid flags here: ${names.join(', ')}.`,
   });
 }
 

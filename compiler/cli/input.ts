@@ -4,6 +4,7 @@
  */
 import type { InputError, Lang } from '../evaluate/types.ts';
 import { CliError, listChoices, stringFlag, type ParsedArgs } from './args.ts';
+import { didYouMean, suggestionHint } from '../diagnostics/suggest.ts';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -51,9 +52,11 @@ export function localise(error: InputError, lang: Lang): InputError {
         ? 'Faktaene må være ett JSON-objekt med faktanavn og verdier, f.eks. {"channel":"email"}.'
         : 'The facts must be one JSON object of fact names and values, e.g. {"channel":"email"}.';
       break;
-    case 'E_UNKNOWN_FACT':
-      message = nb ? `Ukjent faktum «${field}».` : `Unknown fact “${field}”.`;
+    case 'E_UNKNOWN_FACT': {
+      const hint = suggestionHint(didYouMean(field, error.choices ?? []));
+      message = (nb ? `Ukjent faktum «${field}».` : `Unknown fact “${field}”.`) + (hint ? ` ${hint[lang]}` : '');
       break;
+    }
     case 'E_BAD_VALUE':
       message = nb
         ? `${value} er ikke en gyldig verdi for «${field}». Gyldige verdier: ${choices}.`

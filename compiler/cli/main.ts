@@ -7,6 +7,7 @@ import type { Lang } from '../evaluate/types.ts';
 import { CliError, GLOBAL_FLAGS, listChoices, parseArgs, sniffLang } from './args.ts';
 import { COMMANDS, commandHelp, findCommand, topHelp } from './commands.ts';
 import { EXIT, write, type CliIO } from './io.ts';
+import { didYouMean, suggestionHint } from '../diagnostics/suggest.ts';
 
 /** Runs the CLI with these arguments (without `node` and the script) and returns the exit code. */
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
@@ -57,25 +58,11 @@ function commandIndex(argv: readonly string[]): number {
 
 function unknownCommand(name: string): CliError {
   const names = COMMANDS.map((c) => c.name);
-  const near = names.find((n) => editDistance(n, name) <= 2);
+  const hint = suggestionHint(didYouMean(name, names));
   return new CliError('E_UNKNOWN_COMMAND', {
-    nb: `Ukjent kommando «${name}».${near ? ` Mente du «${near}»?` : ''} Gyldige kommandoer: ${listChoices(names, 'nb')}.`,
-    en: `Unknown command “${name}”.${near ? ` Did you mean “${near}”?` : ''} Valid commands: ${listChoices(names, 'en')}.`,
+    nb: `Ukjent kommando «${name}».${hint ? ` ${hint.nb}` : ''} Gyldige kommandoer: ${listChoices(names, 'nb')}.`,
+    en: `Unknown command “${name}”.${hint ? ` ${hint.en}` : ''} Valid commands: ${listChoices(names, 'en')}.`,
   });
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = row[j]!;
-      row[j] = Math.min(up + 1, row[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = up;
-    }
-  }
-  return row[b.length]!;
 }
 
 async function report(err: unknown, io: CliIO, lang: Lang): Promise<number> {
@@ -102,8 +89,8 @@ function version(): string {
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<number> {
   // A closed pipe (`lovkode decide --batch … | head`) ends the output quietly, as in other Unix tools.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
-    throw err;
+    if (err.code !== 'EPIPE') process.stderr.write(`lovkode: E_INTERNAL: ${err.message}\n`);
+    process.exit(err.code === 'EPIPE' ? (process.exitCode ?? EXIT.ok) : EXIT.internal);
   });
   const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
   return run(argv, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), color });
