@@ -11,13 +11,20 @@ import { noPositionals } from './decide.ts';
 import { dateFlag, localise, parseFacts } from './input.ts';
 import { EXIT, paint, write, type CliIO } from './io.ts';
 import { packFor } from './packs.ts';
-import { decide } from '../evaluate/index.ts';
+import { nextQuestion } from '../evaluate/index.ts';
 
 const ANSWER: Record<Outcome, { nb: string; en: string }> = {
   allowed: { nb: 'Ja, dette er lov.', en: 'Yes, this is allowed.' },
   allowed_with_conditions: { nb: 'Ja, dette er lov, men bare når du gjør det som står under.', en: 'Yes, this is allowed, but only if you do what is listed below.' },
   not_allowed: { nb: 'Nei, dette er ikke lov.', en: 'No, this is not allowed.' },
   uncertain: { nb: 'Det kommer an på en juridisk vurdering som reglene ikke kan gjøre for deg.', en: 'It depends on a legal judgement that the rules cannot make for you.' },
+};
+
+const SHORT: Record<Outcome, { nb: string; en: string }> = {
+  allowed: { nb: 'lov', en: 'allowed' },
+  allowed_with_conditions: { nb: 'lov på vilkår', en: 'allowed with conditions' },
+  not_allowed: { nb: 'ikke lov', en: 'not allowed' },
+  uncertain: { nb: 'usikkert', en: 'uncertain' },
 };
 
 const T = {
@@ -27,7 +34,8 @@ const T = {
   judgement: { nb: 'Vurdering som trengs', en: 'Judgement needed' },
   todo: { nb: 'Dette må du gjøre', en: 'What you must do' },
   open: { nb: 'Spørsmål som gjenstår', en: 'Questions that remain' },
-  choices: { nb: 'Svar', en: 'Answers' },
+  choices: { nb: 'Mulige svar', en: 'Possible answers' },
+  possible: { nb: 'Svaret kan bli', en: 'The answer can be' },
   unverified: { nb: 'ikke verifisert', en: 'unverified' },
 } as const;
 
@@ -37,12 +45,15 @@ function citation(c: CitationOut, io: CliIO, lang: Lang): string {
 }
 
 /** The decision as readable text. `facts` gives the questions and answer labels of missing facts. */
-export function explainText(d: Decision, facts: readonly TableFact[], io: CliIO, lang: Lang): string {
+export function explainText(d: Decision, facts: readonly TableFact[], possible: readonly Outcome[], io: CliIO, lang: Lang): string {
   const out: string[] = [];
   const heading = (text: string): void => {
     out.push('', paint(io, 'bold', text));
   };
   out.push(`${paint(io, 'bold', `${T.answer[lang]}:`)} ${d.outcome === null ? T.undecided[lang] : ANSWER[d.outcome][lang]}`);
+  if (d.outcome === null && possible.length > 0) {
+    out.push(`${T.possible[lang]}: ${possible.map((o) => SHORT[o][lang]).join(', ')}.`);
+  }
   if (d.reasons.length > 0) {
     heading(T.why[lang]);
     for (const r of d.reasons) {
@@ -65,8 +76,8 @@ export function explainText(d: Decision, facts: readonly TableFact[], io: CliIO,
       out.push(`  ${i + 1}. ${fact ? fact.question[lang] : name} ${paint(io, 'dim', `(${name})`)}`);
       if (!fact) return;
       const order = fact.type === 'boolean' ? [1, 0] : fact.values.map((_, v) => v);
-      const labels = order.map((v) => `${fact.labels[v]![lang]} = ${fact.values[v]}`);
-      out.push(`     ${T.choices[lang]}: ${labels.join('; ')}`);
+      const labels = order.map((v) => `${fact.labels[v]![lang]} ${paint(io, 'dim', `(${fact.values[v]})`)}`);
+      out.push(`     ${T.choices[lang]}: ${labels.join(' · ')}`);
     });
   }
   return `${out.join('\n')}\n`;
@@ -85,11 +96,12 @@ export async function run(args: ParsedArgs, ctx: Context): Promise<number> {
   const date = dateFlag(args);
   const pack = await packFor(stringFlag(args, 'rules'), ctx);
   const parsed = parseFacts(text);
-  const result = 'error' in parsed ? parsed : decide(pack, parsed.facts, { lang: ctx.lang, ...(date ? { date } : {}) });
+  const result = 'error' in parsed ? parsed : nextQuestion(pack, parsed.facts, { lang: ctx.lang, ...(date ? { date } : {}) });
   if ('error' in result) {
     const e = localise(result.error, ctx.lang);
     throw new CliError(e.code, { nb: e.message, en: e.message });
   }
-  await write(ctx.io.stdout, explainText(result, pack.tables.facts, ctx.io, ctx.lang));
+  const possible = result.question?.possible ?? [];
+  await write(ctx.io.stdout, explainText(result.decision, pack.tables.facts, possible, ctx.io, ctx.lang));
   return EXIT.ok;
 }
