@@ -253,12 +253,14 @@ export class LovParser extends CstParser {
       {
         ALT: () => {
           this.CONSUME(T.Identifier);
-          this.OPTION(() => {
-            this.OR2([
+          // `x in {…}`, but not `x` followed by the clause `in force …` (the rule ends at the name).
+          this.OPTION({
+            GATE: () => !(this.LA(1).tokenType === T.In && this.LA(2).tokenType === T.Force),
+            DEF: () => this.OR2([
               { ALT: () => { this.CONSUME(T.Equals); this.SUBRULE(this.valueName); } },
               { ALT: () => { this.CONSUME(T.NotEquals); this.SUBRULE2(this.valueName); } },
               { ALT: () => { this.OPTION2(() => this.CONSUME(T.Not)); this.CONSUME(T.In); this.SUBRULE(this.valueList); } },
-            ]);
+            ]),
           });
         },
       },
