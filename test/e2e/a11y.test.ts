@@ -1,0 +1,35 @@
+/** Browser: axe-core finds no violation on any page type, in bokmål and English, light and dark. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Server } from 'node:http';
+import type { Browser } from 'playwright-core';
+import { PAGES, axeViolations, e2eUnavailable, launchBrowser, newPage, startServer, stopServer } from './support.ts';
+
+const unavailable = e2eUnavailable();
+
+describe.skipIf(unavailable !== null)('accessibility (axe-core in Chromium)', () => {
+  let browser: Browser;
+  let server: Server;
+  let base: string;
+
+  beforeAll(async () => {
+    ({ server, base } = await startServer());
+    browser = await launchBrowser();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stopServer(server);
+  });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    for (const p of PAGES) {
+      it(`${p.name} (${p.path}, ${scheme}) has no axe violations`, async () => {
+        const page = await newPage(browser, { bypassCSP: true, colorScheme: scheme });
+        const response = await page.goto(`${base}${p.path}`);
+        expect(response?.status()).toBe(p.status);
+        expect(await axeViolations(page)).toEqual([]);
+        await page.context().close();
+      }, 30_000);
+    }
+  }
+});
