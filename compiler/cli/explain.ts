@@ -2,7 +2,7 @@
  * `lovkode explain`: the decision for one situation in prose for a person — the answer in plain
  * words, why (rules, reasons, citations with links), what to do (a checklist) and what is still open.
  */
-import type { Outcome } from '../ast/types.ts';
+import { OUTCOMES, type Outcome } from '../ast/types.ts';
 import type { CitationOut, Decision, Lang } from '../evaluate/types.ts';
 import type { TableFact } from '../runtime/tables.ts';
 import { CliError, stringFlag, type ParsedArgs } from './args.ts';
@@ -36,6 +36,7 @@ const T = {
   open: { nb: 'Spørsmål som gjenstår', en: 'Questions that remain' },
   choices: { nb: 'Mulige svar', en: 'Possible answers' },
   possible: { nb: 'Svaret kan bli', en: 'The answer can be' },
+  later: { nb: 'Svaret på dette kan gjøre noen av spørsmålene under unødvendige.', en: 'The answer to this may make some of the questions below unnecessary.' },
   unverified: { nb: 'ikke verifisert', en: 'unverified' },
 } as const;
 
@@ -52,7 +53,7 @@ export function explainText(d: Decision, facts: readonly TableFact[], possible: 
   };
   out.push(`${paint(io, 'bold', `${T.answer[lang]}:`)} ${d.outcome === null ? T.undecided[lang] : ANSWER[d.outcome][lang]}`);
   if (d.outcome === null && possible.length > 0) {
-    out.push(`${T.possible[lang]}: ${possible.map((o) => SHORT[o][lang]).join(', ')}.`);
+    out.push(`${T.possible[lang]}: ${OUTCOMES.filter((o) => possible.includes(o)).map((o) => SHORT[o][lang]).join(', ')}.`);
   }
   if (d.reasons.length > 0) {
     heading(T.why[lang]);
@@ -70,14 +71,16 @@ export function explainText(d: Decision, facts: readonly TableFact[], possible: 
     }
   }
   if (d.outcome === null && d.missing.length > 0) {
-    heading(T.open[lang]);
+    heading(`${T.open[lang]} (${d.missing.length})`);
     d.missing.forEach((name, i) => {
       const fact = facts.find((f) => f.name === name);
       out.push(`  ${i + 1}. ${fact ? fact.question[lang] : name} ${paint(io, 'dim', `(${name})`)}`);
-      if (!fact) return;
+      if (i > 0 || !fact) return;
+      // The next question gets its answers; the rest may not be needed once it is answered.
+      out.push(`     ${T.choices[lang]}:`);
       const order = fact.type === 'boolean' ? [1, 0] : fact.values.map((_, v) => v);
-      const labels = order.map((v) => `${fact.labels[v]![lang]} ${paint(io, 'dim', `(${fact.values[v]})`)}`);
-      out.push(`     ${T.choices[lang]}: ${labels.join(' · ')}`);
+      for (const v of order) out.push(`       - ${fact.labels[v]![lang]} ${paint(io, 'dim', `(${fact.values[v]})`)}`);
+      if (d.missing.length > 1) out.push(`     ${paint(io, 'dim', T.later[lang])}`);
     });
   }
   return `${out.join('\n')}\n`;
