@@ -1,0 +1,75 @@
+/**
+ * Every public scenario of SPEC.md through the bundled rule pack's decision API: the outcome, the
+ * obligations (as a set), the deciding rule, and that the decision carries reasons and citations.
+ * The scenarios are read from the shared legal folder at test time; they are never copied here.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { decide, loadDefaultPack, type Decision } from '../compiler/index.ts';
+
+interface Scenario {
+  id: string;
+  facts: Record<string, string | boolean>;
+  expected: string;
+  obligations: string[];
+  rule: string;
+}
+
+const file = fileURLToPath(new URL('../../shared/legal/scenarios.json', import.meta.url));
+const scenarios = (JSON.parse(readFileSync(file, 'utf8')) as { scenarios: Scenario[] }).scenarios;
+
+/** The law as the scenarios describe it: today's law, on a fixed date so the test does not drift. */
+const DATE = '2026-07-02';
+
+/** R30a–R30o only say why R30 applies; they are R30 in the spec's numbering. */
+const specRule = (rule: string): string => rule.replace(/^(R30)[a-o]$/, '$1');
+
+function decided(facts: Record<string, string | boolean>, lang: 'nb' | 'en'): Decision {
+  const result = decide(loadDefaultPack(), facts, { date: DATE, lang });
+  if ('error' in result) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result;
+}
+
+describe('public scenarios through the rule pack', () => {
+  it('has scenarios to check', () => {
+    expect(scenarios.length).toBeGreaterThan(40);
+  });
+
+  for (const s of scenarios) {
+    it(`${s.id}: ${s.expected} by ${s.rule}`, () => {
+      const d = decided(s.facts, 'nb');
+      expect(d.outcome).toBe(s.expected.toLowerCase());
+      expect(d.missing).toEqual([]);
+      expect(d.obligations.map((o) => o.code).sort()).toEqual([...s.obligations].sort());
+      expect([...new Set(d.reasons.map((r) => specRule(r.rule)))]).toEqual([s.rule]);
+      expect(d.reasons.length).toBeGreaterThan(0);
+      for (const r of d.reasons) {
+        expect(r.text.trim()).not.toBe('');
+        expect(r.citations.length).toBeGreaterThan(0);
+      }
+      expect(d.citations.length).toBeGreaterThan(0);
+      for (const o of d.obligations) {
+        expect(o.text.trim()).not.toBe('');
+        expect(o.citations.length).toBeGreaterThan(0);
+      }
+    });
+  }
+
+  it('speaks English when asked, with the same answer', () => {
+    for (const s of scenarios) {
+      const nb = decided(s.facts, 'nb');
+      const en = decided(s.facts, 'en');
+      expect(en.outcome).toBe(nb.outcome);
+      expect(en.obligations.map((o) => o.code)).toEqual(nb.obligations.map((o) => o.code));
+      expect(en.reasons.map((r) => r.text)).not.toEqual(nb.reasons.map((r) => r.text));
+    }
+  });
+
+  it('links statute citations to the section on Lovdata', () => {
+    const s = scenarios.find((x) => x.rule === 'R52')!;
+    const d = decided(s.facts, 'nb');
+    const urls = d.citations.map((c) => c.url);
+    expect(urls).toContain('https://lovdata.no/lov/2009-01-09-2/§14');
+  });
+});
