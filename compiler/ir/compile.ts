@@ -4,7 +4,7 @@
  * plus its projection onto outcome and obligations. The result is plain JSON (runtime/tables.ts).
  */
 import type { Tables, TableTerminal } from '../runtime/tables.ts';
-import { MddBuilder, terminalIndex, type Handle } from './mdd.ts';
+import { MddBuilder, pairKey, terminalIndex, type Handle } from './mdd.ts';
 import type { IRExpr, IRPack } from './types.ts';
 
 /** A leaf while building: a truth value (for conditions) or a result of the rules. */
@@ -117,10 +117,17 @@ export function build(pack: IRPack, builder = newBuilder(pack)): BuiltPack {
     return h;
   };
 
+  const mergeCache = new Map<number, Handle>();
   const merge = (a: Handle, b: Handle): Handle => {
     if (a === GAP) return b;
     if (b === GAP) return a;
     if (a === b) return a;
+    const key = pairKey(a, b);
+    let merged = mergeCache.get(key);
+    if (merged === undefined) mergeCache.set(key, (merged = mergeLeaves(a, b)));
+    return merged;
+  };
+  const mergeLeaves = (a: Handle, b: Handle): Handle => {
     const x = builder.value(a);
     const y = builder.value(b);
     if (x.kind === 'decision' && y.kind === 'decision' && x.outcome === y.outcome) {

@@ -15,11 +15,23 @@ export const terminalHandle = (t: number): Handle => -1 - t;
 /** Decodes a terminal handle back to its index. */
 export const terminalIndex = (h: Handle): number => -1 - h;
 
+const HALF = 2 ** 24;
+
+/** A number that identifies an ordered pair of handles (handles stay within ±2^24). */
+export function pairKey(a: Handle, b: Handle): number {
+  return (a + HALF) * 2 * HALF + (b + HALF);
+}
+
+function sameChildren(a: readonly Handle[], b: readonly Handle[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 export class MddBuilder<T> {
   readonly vars: number[] = [];
   readonly kids: Handle[][] = [];
   readonly leaves: T[] = [];
-  private readonly unique = new Map<string, Handle>();
+  private readonly unique = new Map<number, Handle[]>();
   private readonly leafKeys = new Map<string, Handle>();
 
   /** `new MddBuilder(domainSizes, keyOf)`: one domain size per variable, and a key for leaf equality. */
@@ -48,15 +60,22 @@ export class MddBuilder<T> {
   /** The reduced node testing `v` with these children. */
   node(v: number, children: readonly Handle[]): Handle {
     const first = children[0]!;
-    if (children.every((c) => c === first)) return first;
-    const key = `${v}:${children.join(',')}`;
-    let h = this.unique.get(key);
-    if (h === undefined) {
-      h = this.vars.length;
-      this.vars.push(v);
-      this.kids.push([...children]);
-      this.unique.set(key, h);
+    let hash = (v + 1) | 0;
+    let allEqual = true;
+    for (const c of children) {
+      if (c !== first) allEqual = false;
+      hash = (Math.imul(hash ^ c, 0x9e3779b1) + 0x7f4a7c15) | 0;
     }
+    if (allEqual) return first;
+    const bucket = this.unique.get(hash);
+    if (bucket) {
+      for (const h of bucket) if (this.vars[h] === v && sameChildren(this.kids[h]!, children)) return h;
+    }
+    const h = this.vars.length;
+    this.vars.push(v);
+    this.kids.push([...children]);
+    if (bucket) bucket.push(h);
+    else this.unique.set(hash, [h]);
     return h;
   }
 
@@ -66,9 +85,9 @@ export class MddBuilder<T> {
   }
 
   /** Combines two diagrams leaf by leaf: `apply(a, b, (x, y) => leafHandle)`. */
-  apply(a: Handle, b: Handle, op: (x: Handle, y: Handle) => Handle, memo = new Map<string, Handle>()): Handle {
+  apply(a: Handle, b: Handle, op: (x: Handle, y: Handle) => Handle, memo = new Map<number, Handle>()): Handle {
     if (a < 0 && b < 0) return op(a, b);
-    const key = `${a}|${b}`;
+    const key = pairKey(a, b);
     const hit = memo.get(key);
     if (hit !== undefined) return hit;
     const v = Math.min(this.varOf(a), this.varOf(b));
