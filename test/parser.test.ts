@@ -167,6 +167,14 @@ describe('syntax errors', () => {
     expect(r.diagnostics.map((d) => `${d.code}@${at(d)}`)).toEqual(['LOV1009@3:3']);
     expect((r.file.declarations[0] as { outcome: { text: string } }).outcome.text).toBe('allowed');
   });
+  it('LOV1010 instead of a stack overflow for conditions nested too deeply', () => {
+    const deep = `condition c\n  means ${'('.repeat(5000)}a${')'.repeat(5000)}\nfact f is true or false`;
+    const r = parse(deep, 't.lov');
+    expect(r.diagnostics.map((d) => `${d.code}@${at(d)}`)).toEqual(['LOV1010@2:73']);
+    expect(r.file.declarations.map((d) => d.kind)).toEqual(['fact']);
+    expect(parse(`condition c\n  means ${'not '.repeat(64)}a`, 't.lov').diagnostics).toEqual([]);
+    expect(codes(`condition c\n  means ${'not '.repeat(65)}a`)).toEqual(['LOV1010@2:265']);
+  });
   it('reports many errors in one run and keeps every declaration it can', () => {
     const r = parse('rule R1 "x"\n  then a b\n  because nb "x"\nfact f is maybe\ncondition c\n  means (a or\nobligation O\n  text nb "t"\nrule R2\n  then allowed', 't.lov');
     expect(r.diagnostics.map((d) => `${d.code}@${at(d)}`)).toEqual(['LOV1003@2:10', 'LOV1003@4:11', 'LOV1003@7:1', 'LOV1003@10:3']);

@@ -26,6 +26,7 @@ export const CATALOGUE = {
   LOV1007: { severity: 'error', nb: 'Ugyldig dato «{0}»: skriv ÅÅÅÅ-MM-DD.', en: 'Invalid date “{0}”: write YYYY-MM-DD.' },
   LOV1008: { severity: 'error', nb: '«{0}» kan ikke brukes her etter «{1}».', en: '“{0}” cannot be used here after “{1}”.' },
   LOV1009: { severity: 'error', nb: '«{0}» står allerede lenger opp; skriv det bare én gang.', en: '“{0}” is already given above; write it only once.' },
+  LOV1010: { severity: 'error', nb: 'Betingelsen har for mange parenteser eller «not» inni hverandre (mer enn {0}); del den opp i flere betingelser.', en: 'The condition nests parentheses or “not” too deeply (more than {0}); split it into several conditions.' },
 
   // ── LOV2xxx: names and types ──────────────────────────────────────────────────────────────
   LOV2001: { severity: 'error', nb: 'Faktumet «{0}» er ikke deklarert.', en: 'Fact “{0}” is not declared.' },

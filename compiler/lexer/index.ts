@@ -30,19 +30,29 @@ export function tokenRange(token: IToken, file: string): Range | undefined {
   };
 }
 
-/** The position just after `offset` characters of `text` (1-based line/column). */
-export function positionAt(text: string, offset: number): Range['start'] {
-  let line = 1;
-  let column = 1;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) {
-      line++;
-      column = 1;
-    } else {
-      column++;
-    }
+/** A function from offset to position in `text` (1-based line/column); lines end at \n, \r\n or \r. */
+export function positionsOf(text: string): (offset: number) => Range['start'] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
   }
-  return { line, column, offset: Math.min(offset, text.length) };
+  return (offset) => {
+    const at = Math.max(0, Math.min(offset, text.length));
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: at - starts[lo]! + 1, offset: at };
+  };
+}
+
+/** The position of `offset` in `text` (1-based line/column). */
+export function positionAt(text: string, offset: number): Range['start'] {
+  return positionsOf(text)(offset);
 }
 
 /** True for `YYYY-MM-DD` naming a real calendar day. */
@@ -58,9 +68,10 @@ export function isValidDate(image: string): boolean {
 export function tokenize(text: string, file: string): LexResult {
   const result = lexer.tokenize(text);
   const diagnostics: Diagnostic[] = [];
+  const position = positionsOf(text);
   for (const err of result.errors) {
-    const start = positionAt(text, err.offset);
-    const end = positionAt(text, err.offset + err.length);
+    const start = position(err.offset);
+    const end = position(err.offset + err.length);
     const chars = text.slice(err.offset, err.offset + err.length);
     diagnostics.push(diagnostic('LOV1001', { file, start, end }, [chars]));
   }

@@ -7,6 +7,7 @@ import type { IToken } from 'chevrotain';
 import type { Declaration, LovFile, Range } from '../ast/types.ts';
 import type { Diagnostic } from '../diagnostics/types.ts';
 import { AstBuilder } from '../ast/build.ts';
+import { diagnostic } from '../diagnostics/catalogue.ts';
 import { positionAt, tokenize, tokenRange } from '../lexer/index.ts';
 import * as T from '../lexer/tokens.ts';
 import { parseDeclaration, parser } from './grammar.ts';
@@ -49,6 +50,22 @@ export function splitDeclarations(tokens: IToken[]): IToken[][] {
   return runs;
 }
 
+/** Conditions may nest parentheses and `not` this deep; deeper ones would exhaust the stack. */
+export const MAX_NESTING = 64;
+
+/** The first token that nests deeper than MAX_NESTING, if any. */
+function tooDeep(run: IToken[]): IToken | undefined {
+  let parens = 0;
+  let nots = 0;
+  for (const t of run) {
+    if (t.tokenType === T.LParen) parens++;
+    else if (t.tokenType === T.RParen) parens = Math.max(0, parens - 1);
+    nots = t.tokenType === T.Not ? nots + 1 : t.tokenType === T.LParen ? nots : 0;
+    if (parens + nots > MAX_NESTING) return t;
+  }
+  return undefined;
+}
+
 function entryRule(run: IToken[]): EntryRule | undefined {
   const rule = ENTRY.get(run[0]!.tokenType);
   return rule === 'obligationDecl' && run[1]?.tokenType === T.Set ? 'obligationSetDecl' : rule;
@@ -68,6 +85,12 @@ export function parse(text: string, file: string): ParseResult {
     if (!rule) {
       const range = tokenRange(run[0]!, file);
       if (range) diagnostics.push(strayDiagnostic(run[0]!, range));
+      return;
+    }
+    const deep = tooDeep(run);
+    const deepRange = deep && tokenRange(deep, file);
+    if (deepRange) {
+      diagnostics.push(diagnostic('LOV1010', deepRange, [String(MAX_NESTING)]));
       return;
     }
     const cst = parseDeclaration(rule, run);
