@@ -213,6 +213,15 @@ describe('decide', () => {
     expect(d.missing.length).toBeGreaterThan(0);
   });
 
+  it('decides every scenario of the legal spec through --batch, in order', async () => {
+    const input = SCENARIOS.map((s) => JSON.stringify(s.facts)).join('\n');
+    const r = await inProcess(['decide', '--batch', '--date', '2025-06-01'], `${input}\n`);
+    expect(r.code).toBe(0);
+    const got = r.out.trimEnd().split('\n').map((l) => JSON.parse(l) as { outcome: string; obligations: { code: string }[] });
+    expect(got.map((d) => d.outcome)).toEqual(SCENARIOS.map((s) => s.expected.toLowerCase()));
+    expect(got.map((d) => d.obligations.map((o) => o.code).sort())).toEqual(SCENARIOS.map((s) => [...s.obligations].sort()));
+  });
+
   it('keeps line numbering in a batch: a blank line gives a blank line', async () => {
     const r = await inProcess(['decide', '--batch'], `{}\n\n{"x":1}\n`);
     expect(r.code).toBe(2);
