@@ -264,7 +264,8 @@ describe('rules', () => {
 
   it('reports an unknown outcome with a hint (LOV2012)', () => {
     const d = expectDiagnostic(rule(`  then alowed\n${because}${cites}`), 'LOV2012', 'alowed');
-    expect(d.hint?.en).toBe('Did you mean “allowed”?');
+    expect(d.hint?.en).toBe('Did you mean “allowed”? The outcomes are: allowed, allowed_with_conditions, not_allowed, uncertain.');
+    expect(d.hint?.nb).toBe('Mente du «allowed»? Mulige utfall er: allowed, allowed_with_conditions, not_allowed, uncertain.');
   });
 
   it('needs a judgement exactly when the outcome is uncertain (LOV3005, LOV3006)', () => {
@@ -296,7 +297,9 @@ describe('sources', () => {
   it('needs a url and a status (LOV3009) and knows the statuses (LOV2013)', () => {
     expect(expectDiagnostic(BASE.replace(/ {2}url .*\n/, ''), 'LOV3009', 'mfl').message.en).toBe('Source “mfl” has no url.');
     expect(expectDiagnostic(BASE.replace('  status primary\n', ''), 'LOV3009', 'mfl').message.en).toBe('Source “mfl” has no status.');
-    expect(expectDiagnostic(BASE.replace('status primary', 'status primery'), 'LOV2013', 'primery').hint?.en).toBe('Did you mean “primary”?');
+    expect(expectDiagnostic(BASE.replace('status primary', 'status primery'), 'LOV2013', 'primery').hint?.en).toBe(
+      'Did you mean “primary”? The statuses are: primary, secondary, unverified.',
+    );
   });
 });
 
@@ -327,6 +330,11 @@ describe('unused declarations (LOV2015)', () => {
     const unused = checkProgram(src).diagnostics.filter((d) => d.code === 'LOV2015');
     expect(unused.map((d) => textAt(src, d.range))).toEqual(['other', 'spare', 'idle', 'UNUSED', 'lonely']);
     expect(unused.every((d) => d.severity === 'warning')).toBe(true);
+  });
+
+  it('does not also warn when the only reference to a declaration is misspelt', () => {
+    const src = BASE.replace('when hasConsent', 'when hasConsnt').replace('must IDENTIFY_SENDER', 'must IDENTIFY_SENDR');
+    expect(codes(src)).toEqual(['LOV2003', 'LOV2004']);
   });
 
   it('counts a fact that only examples give as unused', () => {

@@ -67,6 +67,11 @@ describe('renderDiagnostic', () => {
     expect(renderDiagnostic(d, TEXTS, 'en').split('\n').at(-1)).toBe('     |   ^');
   });
 
+  it('indents a hint of several lines under its label', () => {
+    const d = { ...diagnostic('LOV4001', rangeOf(SRC, FILE, 'R1')), hint: { nb: 'a\nb', en: 'first\nsecond' } };
+    expect(renderDiagnostic(d, TEXTS, 'en').split('\n').slice(-2)).toEqual(['    = hint: first', '      second']);
+  });
+
   it('prints only the headline when the file text is unknown', () => {
     expect(renderDiagnostic(diagnostic('LOV3001', rangeOf(SRC, 'other.lov', 'R1'), ['R1']), TEXTS, 'en')).toBe(
       'other.lov:4:6  error LOV3001: Rule “R1” cites no source.',
@@ -131,6 +136,12 @@ describe('didYouMean', () => {
     expect(didYouMean('R31', ['R30', 'R32', 'R50'])).toEqual(['R30', 'R32']);
     expect(didYouMean('R31', ['R13'])).toEqual(['R13']);
     expect(didYouMean('zebra', ['channel', 'email'])).toEqual([]);
+  });
+
+  it('falls back to names that begin with the misspelt one, or that it begins with', () => {
+    expect(didYouMean('sms', ['email', 'sms_mms', 'letter'])).toEqual(['sms_mms']);
+    expect(didYouMean('emailMarketing', ['email', 'sms'])).toEqual(['email']);
+    expect(didYouMean('em', ['email'])).toEqual([]);
   });
 
   it('treats a difference in case as the closest match', () => {

@@ -16,7 +16,10 @@ import type {
 import { OUTCOMES, SOURCE_STATUSES } from '../ast/types.ts';
 import { diagnostic } from '../diagnostics/catalogue.ts';
 import type { CheckContext } from './context.ts';
-import { hintFor } from './context.ts';
+import { fixedListHint } from './context.ts';
+
+/** The words for the list of outcomes in a hint. */
+export const OUTCOME_LIST = { nb: 'Mulige utfall er', en: 'The outcomes are' };
 
 /** A text has both its nb and its en version (LOV3004 for each one missing). */
 export function checkText(ctx: CheckContext, text: Text | undefined): void {
@@ -45,7 +48,7 @@ export function checkSource(ctx: CheckContext, source: SourceDecl): void {
   if (!source.url) ctx.diagnostics.push(diagnostic('LOV3009', source.name.range, [source.name.text, 'url']));
   if (!source.status) ctx.diagnostics.push(diagnostic('LOV3009', source.name.range, [source.name.text, 'status']));
   else if (!(SOURCE_STATUSES as readonly string[]).includes(source.status.text)) {
-    ctx.diagnostics.push(diagnostic('LOV2013', source.status.range, [source.status.text], { hint: hintFor(source.status, SOURCE_STATUSES) }));
+    ctx.diagnostics.push(diagnostic('LOV2013', source.status.range, [source.status.text], { hint: fixedListHint(source.status, SOURCE_STATUSES, { nb: 'Mulige statuser er', en: 'The statuses are' }) }));
   }
 }
 
@@ -81,7 +84,7 @@ function checkOutcome(ctx: CheckContext, rule: RuleDecl): void {
   const outcome = rule.outcome;
   if (!outcome) ctx.diagnostics.push(diagnostic('LOV3012', rule.name.range, [rule.name.text]));
   else if (!(OUTCOMES as readonly string[]).includes(outcome.text)) {
-    ctx.diagnostics.push(diagnostic('LOV2012', outcome.range, [outcome.text], { hint: hintFor(outcome, OUTCOMES) }));
+    ctx.diagnostics.push(diagnostic('LOV2012', outcome.range, [outcome.text], { hint: fixedListHint(outcome, OUTCOMES, OUTCOME_LIST) }));
     return;
   }
   if (outcome?.text === 'uncertain' && !rule.judgement) ctx.diagnostics.push(diagnostic('LOV3005', rule.name.range, [rule.name.text]));

@@ -48,6 +48,22 @@ export function hintFor(name: Name, candidates: Iterable<string>): Message | und
   return suggestionHint(didYouMean(name.text, candidates));
 }
 
+/**
+ * The hint for a misspelt reference, marking the suggested declarations as used: a typo in the
+ * only reference to a declaration should give one error, not also an unused-warning.
+ */
+export function hintAndMark(ctx: CheckContext, name: Name, candidates: Iterable<string>, kind: UseKind, use = true): Message | undefined {
+  const suggestions = didYouMean(name.text, candidates);
+  if (use) suggestions.forEach((s) => markUsed(ctx, kind, s));
+  return suggestionHint(suggestions);
+}
+
+/** The hint for a wrong word from a fixed list (outcomes, statuses): a suggestion, and the whole list. */
+export function fixedListHint(name: Name, allowed: readonly string[], what: Message): Message | undefined {
+  const list = { nb: `${what.nb}: ${allowed.join(', ')}.`, en: `${what.en}: ${allowed.join(', ')}.` };
+  return joinHints(hintFor(name, allowed), list);
+}
+
 /** How many values a fact may have for the hint to list all of them. */
 const LIST_VALUES_UP_TO = 8;
 

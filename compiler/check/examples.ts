@@ -9,7 +9,8 @@ import { diagnostic } from '../diagnostics/catalogue.ts';
 import type { Message } from '../diagnostics/types.ts';
 import { joinHints } from '../diagnostics/suggest.ts';
 import type { CheckContext } from './context.ts';
-import { firstHere, hintFor } from './context.ts';
+import { firstHere, fixedListHint, hintFor } from './context.ts';
+import { OUTCOME_LIST } from './completeness.ts';
 import { checkValue, resolveFact } from './resolve.ts';
 
 /** What `expect` accepts as an outcome: the four outcomes and `undecided`. */
@@ -49,7 +50,7 @@ function checkExpectation(ctx: CheckContext, expectation: Expectation): void {
       const ruleHint: Message | undefined = ctx.program.rulesByName.has(o.text)
         ? { nb: `For å forvente en regel, skriv «expect rule ${o.text}».`, en: `To expect a rule, write “expect rule ${o.text}”.` }
         : undefined;
-      ctx.diagnostics.push(diagnostic('LOV2012', o.range, [o.text], { hint: ruleHint ?? hintFor(o, EXPECTED_OUTCOMES) }));
+      ctx.diagnostics.push(diagnostic('LOV2012', o.range, [o.text], { hint: ruleHint ?? fixedListHint(o, EXPECTED_OUTCOMES, OUTCOME_LIST) }));
       return;
     }
     case 'obligations':

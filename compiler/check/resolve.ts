@@ -6,7 +6,7 @@
 import type { Citation, Expr, FactDecl, Name, ObligationUse } from '../ast/types.ts';
 import { diagnostic } from '../diagnostics/catalogue.ts';
 import type { CheckContext } from './context.ts';
-import { firstHere, hintFor, markUsed, valueHint } from './context.ts';
+import { firstHere, hintAndMark, markUsed, valueHint } from './context.ts';
 
 /** Names of the facts (optionally only of one type) and conditions, as candidates for a hint. */
 function termNames(ctx: CheckContext, accept: (kind: 'enum' | 'boolean' | 'condition') => boolean): string[] {
@@ -19,7 +19,7 @@ function termNames(ctx: CheckContext, accept: (kind: 'enum' | 'boolean' | 'condi
 export function resolveFact(ctx: CheckContext, name: Name, use: boolean): FactDecl | undefined {
   const term = ctx.terms.get(name.text);
   if (!term) {
-    const hint = hintFor(name, termNames(ctx, (k) => k !== 'condition'));
+    const hint = hintAndMark(ctx, name, termNames(ctx, (k) => k !== 'condition'), 'term', use);
     ctx.diagnostics.push(diagnostic('LOV2001', name.range, [name.text], { hint }));
     return undefined;
   }
@@ -48,7 +48,7 @@ export function checkValue(ctx: CheckContext, fact: FactDecl, value: Name): void
 function resolveRef(ctx: CheckContext, name: Name): void {
   const term = ctx.terms.get(name.text);
   if (!term) {
-    const hint = hintFor(name, termNames(ctx, (k) => k !== 'enum'));
+    const hint = hintAndMark(ctx, name, termNames(ctx, (k) => k !== 'enum'), 'term');
     ctx.diagnostics.push(diagnostic('LOV2003', name.range, [name.text], { hint }));
     return;
   }
@@ -100,7 +100,7 @@ export function resolveExpr(ctx: CheckContext, e: Expr): void {
 export function resolveObligationUse(ctx: CheckContext, use: ObligationUse): void {
   for (const item of use.items) {
     if (ctx.items.has(item.text)) markUsed(ctx, 'obligation', item.text);
-    else ctx.diagnostics.push(diagnostic('LOV2004', item.range, [item.text], { hint: hintFor(item, ctx.items.keys()) }));
+    else ctx.diagnostics.push(diagnostic('LOV2004', item.range, [item.text], { hint: hintAndMark(ctx, item, ctx.items.keys(), 'obligation') }));
   }
   if (use.when) resolveExpr(ctx, use.when);
 }
@@ -109,7 +109,7 @@ export function resolveObligationUse(ctx: CheckContext, use: ObligationUse): voi
 export function resolveCitation(ctx: CheckContext, citation: Citation): void {
   const name = citation.source;
   if (ctx.program.sources.has(name.text)) markUsed(ctx, 'source', name.text);
-  else ctx.diagnostics.push(diagnostic('LOV2005', name.range, [name.text], { hint: hintFor(name, ctx.program.sources.keys()) }));
+  else ctx.diagnostics.push(diagnostic('LOV2005', name.range, [name.text], { hint: hintAndMark(ctx, name, ctx.program.sources.keys(), 'source') }));
 }
 
 /** Resolves every reference of every declaration (examples are checked in examples.ts). */

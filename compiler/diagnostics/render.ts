@@ -113,13 +113,18 @@ function codeFrame(range: Range, texts: ReadonlyMap<string, string>, severity: S
   return out;
 }
 
+/** Indents every line but the first (a hint over several lines stays under its `= hint:`). */
+function indentLines(text: string, by: number): string {
+  return text.replace(/\n/g, `\n${' '.repeat(by)}`);
+}
+
 /** Renders one diagnostic: the headline, a code frame, the hint, and each related place with its own frame. */
 export function renderDiagnostic(d: Diagnostic, texts: ReadonlyMap<string, string>, lang: Lang, opts: RenderOptions = {}): string {
   const words = WORDS[lang];
   const severity = paint(opts.color, SEVERITY_COLOR[d.severity] + ANSI.bold, `${words[d.severity]} ${d.code}`);
   const out = [`${location(d.range, opts)}  ${severity}: ${paint(opts.color, ANSI.bold, d.message[lang])}`];
   out.push(...codeFrame(d.range, texts, d.severity, true, opts));
-  if (d.hint) out.push(`    = ${paint(opts.color, ANSI.cyan + ANSI.bold, words.hint)}: ${d.hint[lang]}`);
+  if (d.hint) out.push(`    = ${paint(opts.color, ANSI.cyan + ANSI.bold, words.hint)}: ${indentLines(d.hint[lang], 6)}`);
   for (const related of d.related) {
     out.push(`${location(related.range, opts)}  ${paint(opts.color, ANSI.cyan + ANSI.bold, words.note)}: ${related.message[lang]}`);
     out.push(...codeFrame(related.range, texts, 'info', false, opts));

@@ -37,6 +37,7 @@ const MAX_SUGGESTIONS = 3;
 /**
  * The candidates closest to `name` (at most three, in candidate order), or none when nothing is
  * close enough to be a plausible typo, or when too many are equally close (`R9` among `R1`…`R8`).
+ * When no candidate is a few edits away, one the name begins or ends short of is suggested.
  * `name` itself is never suggested.
  */
 export function didYouMean(name: string, candidates: Iterable<string>): string[] {
@@ -53,7 +54,18 @@ export function didYouMean(name: string, candidates: Iterable<string>): string[]
     }
     found.push(candidate);
   }
+  if (found.length === 0) found = byPrefix(name, candidates);
   return found.length > MAX_SUGGESTIONS ? [] : found;
+}
+
+/** Candidates that begin with the name or that the name begins with (`sms` → `sms_mms`), ignoring case. */
+function byPrefix(name: string, candidates: Iterable<string>): string[] {
+  const lower = name.toLowerCase();
+  if (lower.length < 3) return [];
+  return [...new Set(candidates)].filter((c) => {
+    const other = c.toLowerCase();
+    return c !== name && other.length >= 3 && (other.startsWith(lower) || lower.startsWith(other));
+  });
 }
 
 function quoteList(names: readonly string[], open: string, close: string, or: string): string {
