@@ -1,5 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { check } from '../compiler/check/index.ts';
+import { parse } from '../compiler/parser/index.ts';
 import { BASE, checkFiles, checkProgram, codes, expectDiagnostic, expectNoDiagnostics, textAt, withBase } from './support/dsl.ts';
 
 /** A rule with everything it needs around `when EXPR`, for tests about expressions. */
@@ -395,5 +399,20 @@ describe('examples', () => {
     const d = expectDiagnostic(example('  expect rule R7\n'), 'LOV2023', 'R7');
     expect(d.message.en).toBe('Rule “R7” is not declared.');
     expectDiagnostic(example('  expect missing hasConsnt\n'), 'LOV2001', 'hasConsnt');
+  });
+});
+
+describe('robustness', () => {
+  const good = readFileSync(new URL('./corpus/good/email-consent.lov', import.meta.url), 'utf8');
+
+  it('never throws on what the tolerant parser makes of a broken file', () => {
+    fc.assert(
+      fc.property(fc.nat(good.length), fc.nat(good.length), fc.string({ maxLength: 8 }), (cut, at, junk) => {
+        const broken = good.slice(0, Math.min(cut, at)) + junk + good.slice(Math.max(cut, at));
+        const { diagnostics } = check([parse(broken, 'broken.lov').file]);
+        expect(Array.isArray(diagnostics)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { diagnostic } from '../compiler/diagnostics/catalogue.ts';
 import { renderDiagnostic, renderDiagnostics, sortDiagnostics, summarize } from '../compiler/diagnostics/render.ts';
 import { didYouMean, editDistance, suggestionHint } from '../compiler/diagnostics/suggest.ts';
-import { dedent, rangeOf } from './support/dsl.ts';
+import { checkSource, dedent, rangeOf, withBase } from './support/dsl.ts';
 
 const FILE = 'rules/mfl.lov';
 const SRC = dedent(`
@@ -151,5 +151,31 @@ describe('didYouMean', () => {
   it('writes the hint in both languages', () => {
     expect(suggestionHint(['a', 'b'])).toEqual({ nb: 'Mente du «a» eller «b»?', en: 'Did you mean “a” or “b”?' });
     expect(suggestionHint([])).toBeUndefined();
+  });
+});
+
+describe('a checked mistake, rendered in bokmål', () => {
+  it('reads as a whole', () => {
+    const src = withBase(`
+      rule R9 "Test"
+        exception to R3
+        when chanel = email
+        then allowed
+        because nb "Fordi." en "Because."
+        cites mfl "§ 15"
+    `);
+    const text = renderDiagnostics(checkSource(src), new Map([['test.lov', src]]), 'nb');
+    expect(text).toBe(
+      [
+        'test.lov:45:8  feil LOV2001: Faktumet «chanel» er ikke deklarert.',
+        '   44 |   exception to R3',
+        '   45 |   when chanel = email',
+        '      |        ^~~~~~',
+        '    = tips: Mente du «channel»?',
+        '',
+        '1 feil',
+        '',
+      ].join('\n'),
+    );
   });
 });
