@@ -82,7 +82,8 @@ example "Feil med vilje"
 
 const noStack = (text: string): void => expect(text).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
 
-describe('the binary', () => {
+// Each spawn starts Node, tsx and (for decide) compiles the bundled pack: seconds on a busy machine.
+describe('the binary', { timeout: 30_000 }, () => {
   it('prints the command list with --help, in bokmål by default and in English with --lang en', () => {
     const nb = spawn(['--help']);
     expect(nb.code).toBe(0);
@@ -187,7 +188,7 @@ describe('help and the command line', () => {
   });
 });
 
-describe('decide', () => {
+describe('decide', { timeout: 15_000 }, () => {
   it('answers bad --facts JSON with the error object and exit 2', async () => {
     const r = await inProcess(['decide', '--facts', '{channel: email}']);
     expect(r.code).toBe(2);
@@ -308,6 +309,40 @@ describe('explain', () => {
     expect(r.out).toMatch(/^Answer: Not settled yet/);
     expect(r.out).toContain('Questions that remain');
     expect(r.out).toMatch(/1\. .+\?/);
+  });
+
+  it('shows the judgement needed and marks unverified citations', async () => {
+    const pack = tmpFile(
+      'uncertain.lov',
+      `source veil "Veiledning"
+  url "https://example.org/veil"
+  status secondary
+
+fact old is true or false
+  question nb "Er samtykket gammelt?" en "Is the consent old?"
+
+rule R1 "Gammelt samtykke"
+  when old
+  then uncertain
+  because nb "Det kan ha falt bort." en "It may have lapsed."
+  judgement nb "Har samtykket falt bort?" en "Has the consent lapsed?"
+  cites veil "pkt. 2.6" unverified
+
+rule R2 "Nytt samtykke"
+  when not old
+  then allowed
+  because nb "Det er greit." en "It is fine."
+  cites veil "pkt. 2.5"
+`,
+    );
+    const nb = await inProcess(['explain', '--rules', pack, '--facts', '{"old":true}']);
+    expect(nb.code).toBe(0);
+    expect(nb.out).toMatch(/^Svar: Det kommer an på en juridisk vurdering/);
+    expect(nb.out).toContain('Vurdering som trengs: Har samtykket falt bort?');
+    expect(nb.out).toContain('veil pkt. 2.6 (ikke verifisert) — https://example.org/veil');
+    const en = await inProcess(['explain', '--rules', pack, '--lang', 'en', '--facts', '{"old":false}']);
+    expect(en.out).toMatch(/^Answer: Yes, this is allowed\./);
+    expect(en.out).not.toContain('unverified');
   });
 
   it('rejects invalid facts with a one-line error and exit 2', async () => {
