@@ -13,31 +13,31 @@ export interface QuestionnaireStats {
   /** Mean and maximum number of questions over those paths. */
   meanQuestions: number;
   maxQuestions: number;
-  /** Distinct questionnaire states (diagram nodes): what a no-JavaScript site pre-renders at most per answer set. */
+  /** Expected number of questions when every answer to every question is equally likely. */
+  expectedQuestions: number;
+  /** Distinct questionnaire states (diagram nodes). */
   states: number;
 }
 
 /** Counts the questionnaire's paths and their lengths on a date: `questionnaireStats(tables, '2026-11-29')`. */
 export function questionnaireStats(tables: Tables, date: string): QuestionnaireStats {
   const root = tables.epochs[epochFor(tables, date)]!.decision;
-  const memo = new Map<number, { paths: number; totalLength: number; max: number }>();
-  const visit = (h: number): { paths: number; totalLength: number; max: number } => {
-    if (h < 0) return { paths: 1, totalLength: 0, max: 0 };
+  type Measure = { paths: number; totalLength: number; max: number; expected: number };
+  const memo = new Map<number, Measure>();
+  const visit = (h: number): Measure => {
+    if (h < 0) return { paths: 1, totalLength: 0, max: 0, expected: 0 };
     const hit = memo.get(h);
     if (hit) return hit;
-    let paths = 0;
-    let totalLength = 0;
-    let max = 0;
-    for (const child of tables.nodes[h]!.slice(1)) {
-      const sub = visit(child);
-      paths += sub.paths;
-      totalLength += sub.totalLength + sub.paths; // every path below gets one more question
-      max = Math.max(max, sub.max + 1);
-    }
-    const result = { paths, totalLength, max };
+    const kids = tables.nodes[h]!.slice(1).map(visit);
+    const result = {
+      paths: kids.reduce((n, k) => n + k.paths, 0),
+      totalLength: kids.reduce((n, k) => n + k.totalLength + k.paths, 0), // every path below gets one more question
+      max: 1 + Math.max(...kids.map((k) => k.max)),
+      expected: 1 + kids.reduce((n, k) => n + k.expected, 0) / kids.length,
+    };
     memo.set(h, result);
     return result;
   };
   const top = visit(root);
-  return { paths: top.paths, meanQuestions: top.totalLength / top.paths, maxQuestions: top.max, states: memo.size };
+  return { paths: top.paths, meanQuestions: top.totalLength / top.paths, maxQuestions: top.max, expectedQuestions: top.expected, states: memo.size };
 }
