@@ -1,8 +1,9 @@
 /**
  * `format(text, file)`: the canonical layout of a `.lov` file, keeping every comment. A comment on a
  * line of its own goes with the declaration or clause after it; a comment at the end of a line stays
- * at the end of that clause's line; comments after the last declaration stay at the end. A text
- * with syntax errors comes back unchanged, with the diagnostics.
+ * at the end of that clause's line; comments after the last declaration stay at the end. Between
+ * declarations, a blank line after a comment is kept. A text with syntax errors comes back
+ * unchanged, with the diagnostics.
  */
 import type { Comment } from '../ast/types.ts';
 import type { Diagnostic } from '../diagnostics/types.ts';
@@ -19,7 +20,7 @@ export interface FormatResult {
 }
 
 interface Placed extends Item {
-  leading: string[];
+  leading: string[]; // comment lines; '' for a blank line kept between top-level comments
   trailing?: string;
   indent: string;
 }
@@ -44,10 +45,13 @@ export function format(text: string, file: string): FormatResult {
       continue;
     }
     const next = anchors.find((a) => a.offset >= comment.range.end.offset);
-    if (next) next.item.leading.push(comment.text);
-    else endComments.push(comment.text);
+    const blankAfter = /^[ \t]*(\r?\n|\r)[ \t]*(\r?\n|\r)/.test(text.slice(comment.range.end.offset));
+    const lines = next && next.item.indent !== '' ? [comment.text] : blankAfter ? [comment.text, ''] : [comment.text];
+    if (next) next.item.leading.push(...lines);
+    else endComments.push(...lines);
   }
   const printed = blocks.map((items) => items.flatMap(renderItem).join('\n'));
+  if (endComments.at(-1) === '') endComments.pop();
   if (endComments.length) printed.push(endComments.join('\n'));
   return { text: printed.length ? `${printed.join('\n\n')}\n` : '', diagnostics };
 }
@@ -73,7 +77,7 @@ function trailingOwner(
 }
 
 function renderItem(item: Placed): string[] {
-  const lines = [...item.leading.map((c) => item.indent + c), ...item.lines];
+  const lines = [...item.leading.map((c) => (c ? item.indent + c : c)), ...item.lines];
   if (item.trailing !== undefined) lines[lines.length - 1] += `  ${item.trailing}`;
   return lines;
 }

@@ -69,25 +69,53 @@ function textLines(prefix: string, t: Text): string[] {
   return flat.length <= WIDTH ? [flat] : [prefix + nb, ' '.repeat(prefix.length) + en];
 }
 
-const names = (list: Name[]): string => list.map((n) => n.text).join(', ');
+
+/** `prefix a, b, c`, wrapped after a comma with the next part under the first when too long. */
+function wrapList(prefix: string, parts: string[]): string[] {
+  const lines: string[] = [];
+  let line = prefix + (parts[0] ?? '');
+  for (const part of parts.slice(1)) {
+    if (`${line}, ${part},`.length <= WIDTH) line += `, ${part}`;
+    else {
+      lines.push(`${line},`);
+      line = ' '.repeat(prefix.length) + part;
+    }
+  }
+  return [...lines, line];
+}
+
+/** Repeats the clause keyword: `given a = b, c = d` lines filled up to WIDTH columns. */
+function packClauses(keyword: string, parts: { text: string; anchor: number[] }[]): Item[] {
+  const items: Item[] = [];
+  let current: Item | undefined;
+  for (const part of parts) {
+    const joined = current && `${current.lines[0]}, ${part.text}`;
+    if (current && joined && joined.length <= WIDTH) {
+      current.lines[0] = joined;
+      current.anchors.push(...part.anchor);
+    } else {
+      current = { anchors: [...part.anchor], lines: [`${INDENT}${keyword} ${part.text}`] };
+      items.push(current);
+    }
+  }
+  return items;
+}
 const at = (...nodes: ({ range: { start: { offset: number } } } | undefined)[]): number[] =>
   nodes.flatMap((n) => (n ? [n.range.start.offset] : []));
 
 function useItem(keyword: string, use: ObligationUse): Item {
-  const prefix = `${INDENT}${keyword} ${names(use.items)}`;
-  return { anchors: at(use), lines: use.when ? exprLines(`${prefix} when `, use.when) : [prefix] };
+  const lines = wrapList(`${INDENT}${keyword} `, use.items.map((n) => n.text));
+  if (use.when) lines.push(...exprLines(`${lines.pop()} when `, use.when));
+  return { anchors: at(use), lines };
 }
 
 function citationText(c: Citation): string {
   return `${c.source.text} ${quote(c.pinpoint.value)}${c.unverified ? ' unverified' : ''}`;
 }
 
-/** All citations on one `cites` line when it fits, else one `cites` line each. */
+/** Citations packed onto as few `cites` lines as fit. */
 function citeItems(citations: Citation[]): Item[] {
-  if (citations.length === 0) return [];
-  const flat = `${INDENT}cites ${citations.map(citationText).join(', ')}`;
-  if (flat.length <= WIDTH) return [{ anchors: at(...citations), lines: [flat] }];
-  return citations.map((c) => ({ anchors: at(c), lines: [`${INDENT}cites ${citationText(c)}`] }));
+  return packClauses('cites', citations.map((c) => ({ text: citationText(c), anchor: at(c) })));
 }
 
 function periodItem(p: Period | undefined): Item[] {
@@ -111,22 +139,16 @@ function strItem(keyword: string, s: Str | undefined): Item[] {
 }
 
 function expectItem(e: Expectation): Item {
-  let rest: string;
   switch (e.kind) {
     case 'outcome':
-      rest = e.outcome.text;
-      break;
+      return { anchors: at(e), lines: [`${INDENT}expect ${e.outcome.text}`] };
     case 'obligations':
-      rest = `obligations ${e.codes.length ? names(e.codes) : 'none'}`;
-      break;
+      return { anchors: at(e), lines: e.codes.length ? wrapList(`${INDENT}expect obligations `, e.codes.map((n) => n.text)) : [`${INDENT}expect obligations none`] };
     case 'rules':
-      rest = `rule ${names(e.rules)}`;
-      break;
+      return { anchors: at(e), lines: wrapList(`${INDENT}expect rule `, e.rules.map((n) => n.text)) };
     case 'missing':
-      rest = `missing ${names(e.facts)}`;
-      break;
+      return { anchors: at(e), lines: wrapList(`${INDENT}expect missing `, e.facts.map((n) => n.text)) };
   }
-  return { anchors: at(e), lines: [`${INDENT}expect ${rest}`] };
 }
 
 function head(d: Declaration, line: string): Item {
@@ -171,7 +193,7 @@ export function declarationItems(d: Declaration): Item[] {
     case 'rule':
       return [
         head(d, `rule ${d.name.text}${titled(d.title)}`),
-        ...(d.exceptionTo.length ? [{ anchors: at(...d.exceptionTo), lines: [`${INDENT}exception to ${names(d.exceptionTo)}`] }] : []),
+        ...(d.exceptionTo.length ? [{ anchors: at(...d.exceptionTo), lines: wrapList(`${INDENT}exception to `, d.exceptionTo.map((n) => n.text)) }] : []),
         ...(d.when ? [{ anchors: at(d.when), lines: exprLines(`${INDENT}when `, d.when) }] : []),
         ...nameItem('then', d.outcome),
         ...d.must.map((u) => useItem('must', u)),
@@ -181,12 +203,8 @@ export function declarationItems(d: Declaration): Item[] {
         ...periodItem(d.inForce),
       ];
     case 'example': {
-      const givens = d.given.map((g) => `${g.fact.text} = ${g.value.text}`);
-      const flat = `${INDENT}given ${givens.join(', ')}`;
-      const givenItems: Item[] = givens.length === 0 ? [] : flat.length <= WIDTH
-        ? [{ anchors: at(...d.given), lines: [flat] }]
-        : d.given.map((g, i) => ({ anchors: at(g), lines: [`${INDENT}given ${givens[i]}`] }));
-      return [head(d, `example ${quote(d.name.value)}`), ...givenItems, ...nameItem('on', d.on), ...d.expect.map(expectItem)];
+      const given = packClauses('given', d.given.map((g) => ({ text: `${g.fact.text} = ${g.value.text}`, anchor: at(g) })));
+      return [head(d, `example ${quote(d.name.value)}`), ...given, ...nameItem('on', d.on), ...d.expect.map(expectItem)];
     }
   }
 }
