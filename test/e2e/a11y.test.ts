@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Server } from 'node:http';
 import type { Browser } from 'playwright-core';
-import { PAGES, axeViolations, e2eUnavailable, launchBrowser, newPage, startServer, stopServer } from './support.ts';
+import { PAGES, axeViolations, builtGuidePaths, e2eUnavailable, launchBrowser, newPage, startServer, stopServer } from './support.ts';
 
 const unavailable = e2eUnavailable();
 
@@ -32,4 +32,17 @@ describe.skipIf(unavailable !== null)('accessibility (axe-core in Chromium)', ()
       }, 30_000);
     }
   }
+
+  it('every guide article has no axe violations (light)', async () => {
+    const guides = builtGuidePaths();
+    expect(guides.length).toBeGreaterThanOrEqual(14);
+    const page = await newPage(browser, { bypassCSP: true });
+    const found: string[] = [];
+    for (const path of guides) {
+      await page.goto(`${base}${path}`);
+      found.push(...(await axeViolations(page)).map((v) => `${path} ${v}`));
+    }
+    expect(found).toEqual([]);
+    await page.context().close();
+  }, 120_000);
 });

@@ -2,7 +2,7 @@
  * Shared setup for the browser tests: a static server over dist/ on 127.0.0.1:0, Debian's Chromium
  * driven by playwright-core, axe-core injection, and the list of page types to visit.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -38,6 +38,17 @@ export const PAGES: { name: string; path: string; lang: 'nb' | 'en'; status: num
   { name: 'not found nb', path: '/finnes-ikke/', lang: 'nb', status: 404 },
   { name: 'not found en', path: '/en/404/', lang: 'en', status: 200 },
 ];
+
+/** Paths of every built guide article in both languages (empty when dist/ is missing). */
+export function builtGuidePaths(): string[] {
+  return ['veiledning', 'en/guides'].flatMap((dir) => {
+    const full = join(DIST, dir);
+    if (!existsSync(full)) return [];
+    return readdirSync(full)
+      .filter((name) => existsSync(join(full, name, 'index.html')))
+      .map((name) => `/${dir}/${name}/`);
+  });
+}
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
