@@ -61,6 +61,24 @@ describe('renderDiagnostic', () => {
     ]);
   });
 
+  it('elides the middle of a range longer than five lines', () => {
+    const src = Array.from({ length: 12 }, (_, i) => `line ${i + 1}`).join('\n');
+    const range = { ...rangeOf(src, FILE, 'line 2'), end: rangeOf(src, FILE, 'line 11').end };
+    const lines = renderDiagnostic(diagnostic('LOV3001', range, ['R1']), new Map([[FILE, src]]), 'en').split('\n');
+    expect(lines.slice(1)).toEqual([
+      '    1 | line 1',
+      '    2 | line 2',
+      '      | ^~~~~~',
+      '    3 | line 3',
+      '      | ^~~~~~',
+      '    4 | line 4',
+      '      | ^~~~~~',
+      '    …',
+      '   11 | line 11',
+      '      | ^~~~~~~',
+    ]);
+  });
+
   it('marks an empty range with a single caret', () => {
     const r = rangeOf(SRC, FILE, 'then');
     const d = diagnostic('LOV3012', { ...r, end: r.start }, ['R1']);

@@ -72,21 +72,17 @@ function lineSpan(range: Range, lines: readonly string[]): { first: number; last
 /** The lines of a frame: the line before (when `context` and not blank), then the range's lines underlined. */
 function frameLines(range: Range, lines: readonly string[], context: boolean): FrameLine[] {
   const { first, last, endColumn } = lineSpan(range, lines);
-  const out: FrameLine[] = [];
-  const before = lines[first - 2];
-  if (context && before !== undefined && before.trim() !== '') out.push({ number: first - 1, text: before });
+  const covered: FrameLine[] = [];
   for (let n = first; n <= last; n++) {
     const text = lines[n - 1] ?? '';
     const indent = text.length - text.trimStart().length;
     const from = n === first ? range.start.column - 1 : indent;
     const to = n === last ? endColumn - 1 : text.length;
-    out.push({ number: n, text, underline: [from, Math.max(to, from + 1)] });
+    covered.push({ number: n, text, underline: [from, Math.max(to, from + 1)] });
   }
-  if (out.length > MAX_RANGE_LINES + 1) {
-    const head = out.slice(0, MAX_RANGE_LINES - 1);
-    return [...head, { number: null, text: '' }, out.at(-1)!];
-  }
-  return out;
+  const shown = covered.length > MAX_RANGE_LINES ? [...covered.slice(0, MAX_RANGE_LINES - 2), { number: null, text: '' }, covered.at(-1)!] : covered;
+  const before = lines[first - 2];
+  return context && before !== undefined && before.trim() !== '' ? [{ number: first - 1, text: before }, ...shown] : shown;
 }
 
 /** A code frame for a range, or nothing when the file's text is not known. */
