@@ -4,11 +4,11 @@ import { glob } from 'astro/loaders';
 
 const kebab = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/** A source behind a guide; `status` mirrors SPEC.md's tags: [P] verified, [S] secondary, [R] unverified. */
+/** A source behind a guide; `status` is SPEC.md's tag ([P] primary, [S] secondary, [R] unverified), as in the decision JSON. */
 const source = z.object({
   title: z.string().min(3),
   url: z.string().url().startsWith('https://'),
-  status: z.enum(['verified', 'secondary', 'unverified']),
+  status: z.enum(['primary', 'secondary', 'unverified']),
 });
 
 const guides = defineCollection({

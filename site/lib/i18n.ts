@@ -1,5 +1,6 @@
 /** Languages, page routes and interface strings shared by every page of the site. */
 import pkg from '../../package.json';
+import type { SourceStatus } from '../../compiler/ast/types.ts';
 
 export type Lang = 'nb' | 'en';
 export const LANGS: readonly Lang[] = ['nb', 'en'];
@@ -65,7 +66,7 @@ const nb = {
   unverifiedNote:
     'Dette punktet er vår lesning av veiledning og praksis, ikke lovtekst, og det er ikke kontrollert mot Lovdata.',
   sourcesHeading: 'Kilder',
-  status: { verified: 'Primærkilde, kontrollert', secondary: 'Veiledning eller omtale', unverified: 'Ikke verifisert' },
+  status: { primary: 'Primærkilde', secondary: 'Veiledning eller omtale', unverified: 'Ikke verifisert' },
   updated: 'Sist gjennomgått',
   allGuides: 'Alle veiledninger',
   readGuide: 'Les veiledningen',
@@ -74,7 +75,7 @@ const nb = {
 /** Every interface string the site uses, in one language. */
 export type Strings = Omit<typeof nb, 'footerPack' | 'status'> & {
   footerPack: (version: string, date: string) => string;
-  status: Record<keyof typeof nb.status, string>;
+  status: Record<SourceStatus, string>;
 };
 
 const en: Strings = {
@@ -98,7 +99,7 @@ const en: Strings = {
   unverifiedNote:
     'This point is our reading of guidance and practice, not statute text, and it has not been checked against Lovdata.',
   sourcesHeading: 'Sources',
-  status: { verified: 'Primary source, checked', secondary: 'Guidance or commentary', unverified: 'Not verified' },
+  status: { primary: 'Primary source', secondary: 'Guidance or commentary', unverified: 'Not verified' },
   updated: 'Last reviewed',
   allGuides: 'All guides',
   readGuide: 'Read the guide',
