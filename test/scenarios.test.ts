@@ -68,10 +68,13 @@ describe('public scenarios through the rule pack', () => {
     }
   });
 
-  it('links statute citations to the section on Lovdata', () => {
-    const s = scenarios.find((x) => x.rule === 'R52')!;
-    const d = decided(s.facts, 'nb');
-    const urls = d.citations.map((c) => c.url);
-    expect(urls).toContain('https://lovdata.no/lov/2009-01-09-2/§14');
+  it('links statute citations to the right section on Lovdata («§ 13 andre ledd» is § 13, not § 13 a)', () => {
+    const urls = (facts: Record<string, string | boolean>): string[] => decided(facts, 'nb').citations.map((c) => c.url);
+    const mfl = 'https://lovdata.no/lov/2009-01-09-2/§';
+    const call = { channel: 'phone_call_live', recipientType: 'private_person', purpose: 'marketing', senderActsInBusiness: true };
+    expect(urls({ ...call, recipientOptedOut: false, callTime: 'saturday' })).toContain(`${mfl}14`);
+    expect(urls({ ...call, recipientOptedOut: false, callTime: 'weekday_0900_2100', callerIdVisibleAndListed: true, listWashedAgainstRegister: false, reservedInRegister: false })).toContain(`${mfl}13a`);
+    const letter = { channel: 'addressed_letter', recipientType: 'private_person', purpose: 'marketing', senderActsInBusiness: true };
+    expect(urls({ ...letter, recipientOptedOut: true })).toContain(`${mfl}13`);
   });
 });
