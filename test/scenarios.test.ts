@@ -68,7 +68,7 @@ describe('public scenarios through the rule pack', () => {
     }
   });
 
-  it('links statute citations to the right section on Lovdata («§ 13 andre ledd» is § 13, not § 13 a)', () => {
+  it('links statute citations to the right section on Lovdata («§ 14 første ledd» is § 14, «§ 13 a» is § 13 a)', () => {
     const urls = (facts: Record<string, string | boolean>): string[] => decided(facts, 'nb').citations.map((c) => c.url);
     const mfl = 'https://lovdata.no/lov/2009-01-09-2/§';
     const call = { channel: 'phone_call_live', recipientType: 'private_person', purpose: 'marketing', senderActsInBusiness: true };
