@@ -139,6 +139,18 @@ export function build(pack: IRPack, builder = newBuilder(pack)): BuiltPack {
     return builder.leaf({ kind: 'conflict', rules, outcomes });
   };
 
+  /** Merges many results pairwise, as a balanced tree, so each merge works on diagrams of similar size. */
+  const mergeAll = (handles: Handle[]): Handle => {
+    if (handles.length === 0) return GAP;
+    let layer = handles;
+    while (layer.length > 1) {
+      const next: Handle[] = [];
+      for (let i = 0; i < layer.length; i += 2) next.push(i + 1 < layer.length ? builder.apply(layer[i]!, layer[i + 1]!, merge) : layer[i]!);
+      layer = next;
+    }
+    return layer[0]!;
+  };
+
   const starts = epochStarts(pack);
   const epochBounds = ['', ...starts].map((start, i, all) => ({
     start,
@@ -173,18 +185,14 @@ export function build(pack: IRPack, builder = newBuilder(pack)): BuiltPack {
       const rule = pack.rules[i]!;
       let result = GAP;
       if (inForce(rule, bounds.start)) {
-        let fromExceptions = GAP;
-        for (const e of rule.exceptions) fromExceptions = builder.apply(fromExceptions, ruleValue(e), merge);
+        const fromExceptions = mergeAll(rule.exceptions.map(ruleValue));
         const body = builder.apply(fromExceptions, own(i), (ex, o) => (ex === GAP ? o : ex));
         result = builder.apply(exprToMdd(rule.when), body, (c, b) => (c === T ? b : GAP));
       }
       ruleCache.set(i, result);
       return result;
     };
-    let full = GAP;
-    pack.rules.forEach((r, i) => {
-      if (r.parents.length === 0) full = builder.apply(full, ruleValue(i), merge);
-    });
+    const full = mergeAll(pack.rules.flatMap((r, i) => (r.parents.length === 0 ? [ruleValue(i)] : [])));
     const decision = builder.mapLeaves(full, (h) => {
       const l = builder.value(h);
       return l.kind === 'decision' ? builder.leaf({ ...l, rules: [] }) : h;

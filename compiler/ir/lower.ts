@@ -30,7 +30,7 @@ function str(s: Str | undefined): string {
 
 /** Extracts the section number of a pinpoint for a deep link: "§ 13 a andre ledd" → "13a". */
 export function sectionOf(pinpoint: string): string | undefined {
-  const m = /§\s*(\d+)(?:\s+([a-z])\b)?/.exec(pinpoint);
+  const m = /§\s*(\d+)(?:\s+([a-z])(?=$|[\s,.;)]))?/.exec(pinpoint);
   return m ? m[1] + (m[2] ?? '') : undefined;
 }
 
