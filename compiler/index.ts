@@ -10,7 +10,7 @@ export type { Diagnostic, Severity, Message } from './diagnostics/types.ts';
 export type { Program } from './check/program.ts';
 export type { Tables } from './runtime/tables.ts';
 export { compilePack, loadDefaultPack, DEFAULT_RULES, type Pack, type CompileResult } from './pipeline.ts';
-export { decide, nextQuestion, runExamples, interpret } from './evaluate/index.ts';
+export { decide, nextQuestion, questionnaireState, whatWouldChange, runExamples, interpret } from './evaluate/index.ts';
 export type * from './evaluate/index.ts';
 export { parse } from './parser/index.ts';
 export { loadFiles } from './load/index.ts';
