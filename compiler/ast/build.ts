@@ -5,7 +5,7 @@
  */
 import type { CstElement, CstNode, IToken } from 'chevrotain';
 import type {
-  Citation, Declaration, Expectation, Expr, Given, Name, ObligationUse, Period, Range, Str, Text, ValueDecl,
+  ActionDecl, Citation, Declaration, Expectation, Expr, Given, Name, ObligationUse, Period, Range, Str, Text, ValueDecl,
 } from './types.ts';
 import type { Diagnostic } from '../diagnostics/types.ts';
 import { diagnostic } from '../diagnostics/catalogue.ts';
@@ -285,17 +285,28 @@ export class AstBuilder {
     let question: Text | undefined;
     let help: Text | undefined;
     let typical: Name | undefined;
+    const actions: ActionDecl[] = [];
     for (const c of subs(node, 'factClause')) {
       const value = sub(c, 'valueClause');
       if (value) values.push(...opt(this.valueDecl(value)));
       else if (tok(c, 'Question')) question = this.once(question, this.text(sub(c, 'text')), tok(c, 'Question'));
       else if (tok(c, 'Help')) help = this.once(help, this.text(sub(c, 'text')), tok(c, 'Help'));
       else if (tok(c, 'Typical')) typical = this.once(typical, this.valueName(sub(c, 'valueName')), tok(c, 'Typical'));
+      else if (tok(c, 'Action')) actions.push(...opt(this.action(c)));
     }
     return {
       kind: 'fact', name, type, values, ...(question ? { question } : {}), ...(help ? { help } : {}),
-      ...(typical ? { typical } : {}), range,
+      ...(typical ? { typical } : {}), ...(actions.length > 0 ? { actions } : {}), range,
     };
+  }
+
+  /** `action VALUE nb "…" en "…"` inside a fact. */
+  private action(c: CstNode): ActionDecl | undefined {
+    const value = this.valueName(sub(c, 'valueName'));
+    const text = this.text(sub(c, 'text'));
+    const range = this.span(c);
+    if (!value || !text || !range) return undefined;
+    return { value, text, range };
   }
 
   private condition(node: CstNode, range: Range): Declaration | undefined {

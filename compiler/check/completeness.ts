@@ -57,6 +57,7 @@ export function checkFactTexts(ctx: CheckContext, fact: FactDecl): void {
   if (!fact.question) ctx.diagnostics.push(diagnostic('LOV3007', fact.name.range, [fact.name.text]));
   checkText(ctx, fact.question);
   checkText(ctx, fact.help);
+  for (const action of fact.actions ?? []) checkText(ctx, action.text);
   for (const value of fact.values) {
     if (!value.label) ctx.diagnostics.push(diagnostic('LOV3008', value.name.range, [value.name.text]));
     checkText(ctx, value.label);

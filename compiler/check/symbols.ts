@@ -85,7 +85,10 @@ export function buildSymbols(files: LovFile[]): CheckContext {
   return ctx;
 }
 
-/** Checks a fact's values: none listed twice (LOV2017), at least two for a choice (LOV2018), a valid `typical` (LOV2019). */
+/** The most values a fact may have (the engine keeps a fact's values as bits of one 32-bit mask). */
+export const MAX_VALUES = 31;
+
+/** Checks a fact's values: none listed twice (LOV2017), at least two for a choice (LOV2018), at most MAX_VALUES (LOV2024), a valid `typical` (LOV2019) and `action`s (LOV2002, LOV2017). */
 export function checkFactValues(ctx: CheckContext, fact: FactDecl): void {
   const seen = new Map<string, Name>();
   for (const value of fact.values) {
@@ -94,6 +97,15 @@ export function checkFactValues(ctx: CheckContext, fact: FactDecl): void {
     else seen.set(value.name.text, value.name);
   }
   if (fact.type === 'enum' && fact.values.length < 2) ctx.diagnostics.push(diagnostic('LOV2018', fact.name.range));
+  const actionFor = new Map<string, Name>();
+  for (const action of fact.actions ?? []) {
+    const valid = fact.type === 'boolean' ? action.value.text === 'true' || action.value.text === 'false' : seen.has(action.value.text);
+    if (!valid) ctx.diagnostics.push(diagnostic('LOV2002', action.value.range, [action.value.text, fact.name.text], { hint: valueHint(action.value, fact) }));
+    const first = actionFor.get(action.value.text);
+    if (first) ctx.diagnostics.push(diagnostic('LOV2017', action.value.range, [action.value.text], { related: [firstHere(first, 'listed')] }));
+    else actionFor.set(action.value.text, action.value);
+  }
+  if (fact.values.length > MAX_VALUES) ctx.diagnostics.push(diagnostic('LOV2024', fact.values[MAX_VALUES]!.name.range, [String(MAX_VALUES)]));
   const typical = fact.typical;
   if (!typical) return;
   const valid = fact.type === 'boolean' ? typical.text === 'true' || typical.text === 'false' : seen.has(typical.text);

@@ -52,6 +52,7 @@ export const CATALOGUE = {
   LOV2021: { severity: 'error', nb: 'En regel kan ikke være unntak fra seg selv.', en: 'A rule cannot be an exception to itself.' },
   LOV2022: { severity: 'error', nb: '«{0}» er et ja/nei-faktum; skriv «{0}» eller «not {0}» i stedet for «in».', en: '“{0}” is a yes/no fact; write “{0}” or “not {0}” instead of “in”.' },
   LOV2023: { severity: 'error', nb: 'Regelen «{0}» er ikke deklarert.', en: 'Rule “{0}” is not declared.' },
+  LOV2024: { severity: 'error', nb: 'Et faktum kan ha høyst {0} verdier.', en: 'A fact can have at most {0} values.' },
 
   // ── LOV3xxx: legal completeness ───────────────────────────────────────────────────────────
   LOV3001: { severity: 'error', nb: 'Regelen «{0}» har ingen hjemmel (cites).', en: 'Rule “{0}” cites no source.' },

@@ -179,6 +179,7 @@ export function declarationItems(d: Declaration): Item[] {
         ...textItem('question', d.question),
         ...textItem('help', d.help),
         ...nameItem('typical', d.typical),
+        ...(d.actions ?? []).map((a) => ({ anchors: at(a), lines: textLines(`${INDENT}action ${a.value.text} `, a.text) })),
       ];
     case 'condition':
       return [

@@ -31,7 +31,7 @@ export const RParen = createToken({ name: 'RParen', pattern: ')', label: ')' });
 
 // Keywords that begin a declaration or a clause, or join conditions: never a value name.
 const STRUCTURAL = new globalThis.Set(
-  ('import source fact condition obligation rule example url section status value label question help typical ' +
+  ('import source fact condition obligation rule example url section status value label question help typical action ' +
     'means text cites in includes exception when then must because judgement given on expect and or not').split(' '),
 );
 
@@ -61,6 +61,7 @@ export const Label = keyword('label');
 export const Question = keyword('question');
 export const Help = keyword('help');
 export const Typical = keyword('typical');
+export const Action = keyword('action');
 export const True = keyword('true');
 export const False = keyword('false');
 export const Or = keyword('or');

@@ -90,6 +90,7 @@ export class LovParser extends CstParser {
       { ALT: () => { this.CONSUME(T.Question); this.SUBRULE(this.text); } },
       { ALT: () => { this.CONSUME(T.Help); this.SUBRULE2(this.text); } },
       { ALT: () => { this.CONSUME(T.Typical); this.SUBRULE(this.valueName); } },
+      { ALT: () => { this.CONSUME(T.Action); this.SUBRULE2(this.valueName); this.SUBRULE3(this.text); } },
     ]);
   });
 

@@ -58,7 +58,7 @@ const ALT_WORDS: Record<string, Words> = {
 const CLAUSES: Record<EntryRule, { keyword: string; clauses: string[] }> = {
   importDecl: { keyword: 'import', clauses: [] },
   sourceDecl: { keyword: 'source', clauses: ['url', 'section url', 'status'] },
-  factDecl: { keyword: 'fact', clauses: ['value', 'question', 'help', 'typical'] },
+  factDecl: { keyword: 'fact', clauses: ['value', 'question', 'help', 'typical', 'action'] },
   conditionDecl: { keyword: 'condition', clauses: ['label', 'means'] },
   obligationDecl: { keyword: 'obligation', clauses: ['text', 'cites', 'in force'] },
   obligationSetDecl: { keyword: 'obligation set', clauses: ['includes'] },

@@ -93,8 +93,11 @@ export const arbDeclaration: fc.Arbitrary<Declaration> = fc.oneof(
   arbStr.map((path): Declaration => ({ kind: 'import', path, range: NO_RANGE })),
   fc.record({ name: arbName, title: arbStr, url: opt(arbStr), sectionUrl: opt(arbStr), status: opt(arbValueName) })
     .map((s): Declaration => defined({ kind: 'source', ...s, range: NO_RANGE })),
-  fc.record({ name: arbName, boolean: fc.boolean(), values: fc.array(arbValueDecl, { maxLength: 3 }), question: opt(arbText), help: opt(arbText), typical: opt(arbValueName) })
-    .map(({ boolean, values, ...f }): Declaration => defined({ kind: 'fact', ...f, type: boolean ? 'boolean' : 'enum', values: boolean ? [] : values, range: NO_RANGE })),
+  fc.record({
+    name: arbName, boolean: fc.boolean(), values: fc.array(arbValueDecl, { maxLength: 3 }), question: opt(arbText), help: opt(arbText), typical: opt(arbValueName),
+    actions: fc.array(fc.record({ value: arbValueName, text: arbText }).map((a) => ({ ...a, range: NO_RANGE })), { maxLength: 2 }),
+  })
+    .map(({ boolean, values, actions, ...f }): Declaration => defined({ kind: 'fact', ...f, type: boolean ? 'boolean' : 'enum', values: boolean ? [] : values, ...(actions.length > 0 ? { actions } : {}), range: NO_RANGE })),
   fc.record({ name: arbName, label: opt(arbText), means: opt(arbExpr) }).map((c): Declaration => defined({ kind: 'condition', ...c, range: NO_RANGE })),
   fc.record({ name: arbName, text: opt(arbText), citations: fc.array(arbCitation, { maxLength: 3 }), inForce: opt(arbPeriod) })
     .map((o): Declaration => defined({ kind: 'obligation', ...o, range: NO_RANGE })),
