@@ -58,10 +58,13 @@ export function whatWouldChange(tables: Tables, assignment: Int32Array, date: st
     const fact = v!;
     const known = assignment[fact]!;
     const found: Route[] = [];
+    // An unknown fact needs no assumption for a route that every one of its answers allows.
+    const routeKey = (r: Route) => `${key(r.changes)}|${key(r.assumptions)}`;
+    const everywhere = known < 0 ? kids.map((c) => new Set(routes(c).map(routeKey))).reduce((a, b) => new Set([...a].filter((k) => b.has(k)))) : new Set<string>();
     kids.forEach((child, value) => {
       if (known >= 0 && known !== value && !actionable[fact]!.has(value)) return;
       for (const r of routes(child)) {
-        if (known === value) found.push(r);
+        if (known === value || (known < 0 && everywhere.has(routeKey(r)))) found.push(r);
         else if (known < 0) found.push({ ...r, assumptions: new Map([...r.assumptions, [fact, value]]) });
         else found.push({ ...r, changes: new Map([...r.changes, [fact, value]]) });
       }
