@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { build, freeze } from '../compiler/ir/compile.ts';
 import { interpret, type InterpretResult } from '../compiler/evaluate/interpret.ts';
 import { decideAssignment, nextQuestion } from '../compiler/runtime/engine.ts';
+import { sliceTables } from '../compiler/runtime/slice.ts';
 import type { IRPack } from '../compiler/ir/types.ts';
 import { completions, irPackArb, partialArb } from './support/ir-packs.ts';
 
@@ -73,6 +74,22 @@ describe('exact partial evaluation', () => {
         const got = decideAssignment(tables, Int32Array.from(values), date, 'en');
         if (expected.kind !== 'decision') expect('error' in got).toBe(true);
         else expect('error' in got ? got.error : got.reasons.map((r) => r.rule)).toEqual(expected.rules.map((r) => pack.rules[r]!.id));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives the same answers from tables sliced for a browser (one date, no full diagram)', () => {
+    fc.assert(
+      fc.property(packAndCase, ([pack, partial, date]) => {
+        const tables = freeze(pack, build(pack));
+        const sliced = sliceTables(tables, date);
+        expect(sliced.epochs.every((e) => e.full === undefined)).toBe(true);
+        const whole = decideAssignment(tables, Int32Array.from(partial), date, 'nb');
+        const slim = decideAssignment(sliced, Int32Array.from(partial), date, 'nb');
+        expect(slim).toEqual(whole);
+        const total = partial.map((v) => Math.max(v, 0));
+        expect(decideAssignment(sliced, Int32Array.from(total), date, 'en')).toEqual(decideAssignment(tables, Int32Array.from(total), date, 'en'));
       }),
       { numRuns: 300 },
     );

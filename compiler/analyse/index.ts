@@ -7,7 +7,6 @@
 import { diagnostic } from '../diagnostics/catalogue.ts';
 import type { Diagnostic } from '../diagnostics/types.ts';
 import { inForce, type BuiltPack, type Leaf } from '../ir/compile.ts';
-import type { Handle } from '../ir/mdd.ts';
 import type { IRPack } from '../ir/types.ts';
 import { exampleBlock, shortestPath } from './paths.ts';
 
@@ -69,7 +68,7 @@ function deadRules(pack: IRPack, built: BuiltPack): Diagnostic[] {
     if (deciding.has(i)) return;
     const epoch = built.epochs.find((e) => inForce(rule, e.start));
     if (!epoch) return; // a period that ends before it begins: the checker reports it (LOV2020)
-    const scope = scopeOf(pack, built, i, epoch.start, new Map());
+    const scope = epoch.scopes[i]!;
     if (scope === F) {
       out.push(diagnostic('LOV4003', rule.range, [rule.id, 'betingelsen kan aldri være oppfylt / its condition can never hold'], {
         hint: { nb: 'Betingelsen motsier seg selv eller betingelsene til reglene den er unntak fra.', en: 'The condition contradicts itself or the conditions of the rules it is an exception to.' },
@@ -87,22 +86,4 @@ function deadRules(pack: IRPack, built: BuiltPack): Diagnostic[] {
     }));
   });
   return out;
-}
-
-/** Where a rule applies at all: its condition and (for an exception) the scope of one of its parents. */
-function scopeOf(pack: IRPack, built: BuiltPack, i: number, start: string, memo: Map<number, Handle>): Handle {
-  const hit = memo.get(i);
-  if (hit !== undefined) return hit;
-  const { builder } = built;
-  const T = built.truth(true);
-  const F = built.truth(false);
-  const rule = pack.rules[i]!;
-  let scope = inForce(rule, start) ? built.condition(rule.when) : F;
-  if (rule.parents.length > 0) {
-    let parents = F;
-    for (const p of rule.parents) parents = builder.apply(parents, scopeOf(pack, built, p, start, memo), (a, b) => (a === T || b === T ? T : F));
-    scope = builder.apply(scope, parents, (a, b) => (a === T && b === T ? T : F));
-  }
-  memo.set(i, scope);
-  return scope;
 }

@@ -69,7 +69,17 @@ export interface BuiltPack {
   /** The diagram of a condition (leaves `truth(true)` / `truth(false)`). */
   condition: (e: IRExpr) => Handle;
   truth: (v: boolean) => Handle;
-  epochs: { from?: string; until?: string; start: string; full: Handle; decision: Handle }[];
+  epochs: {
+    from?: string;
+    until?: string;
+    start: string;
+    full: Handle;
+    decision: Handle;
+    /** Per rule: where it applies (condition within a parent's scope); truth leaves. */
+    scopes: Handle[];
+    /** Per rule: where it decides (applies, and no exception of it applies); truth leaves. */
+    decides: Handle[];
+  }[];
 }
 
 /** A fresh diagram builder over a pack's facts. */
@@ -116,6 +126,9 @@ export function build(pack: IRPack, builder = newBuilder(pack)): BuiltPack {
     exprCache.set(e, h);
     return h;
   };
+
+  const and = (a: Handle, b: Handle): Handle => builder.apply(a, b, (x, y) => (x === T && y === T ? T : F));
+  const or = (a: Handle, b: Handle): Handle => builder.apply(a, b, (x, y) => (x === T || y === T ? T : F));
 
   const mergeCache = new Map<number, Handle>();
   const merge = (a: Handle, b: Handle): Handle => {
@@ -197,7 +210,21 @@ export function build(pack: IRPack, builder = newBuilder(pack)): BuiltPack {
       const l = builder.value(h);
       return l.kind === 'decision' ? builder.leaf({ ...l, rules: [] }) : h;
     });
-    return { ...bounds, full, decision };
+    // Where each rule applies at all (its condition, within the scope of one of its parents), and
+    // where it decides (it applies and none of its exceptions does): the reasons of any answer.
+    const scopes: Handle[] = [];
+    const scope = (i: number): Handle => {
+      if (scopes[i] !== undefined) return scopes[i]!;
+      const rule = pack.rules[i]!;
+      let s = inForce(rule, bounds.start) ? exprToMdd(rule.when) : F;
+      if (rule.parents.length > 0) s = and(s, rule.parents.map(scope).reduce(or, F));
+      return (scopes[i] = s);
+    };
+    const decides = pack.rules.map((rule, i) => {
+      const overridden = rule.exceptions.filter((e) => inForce(pack.rules[e]!, bounds.start)).map((e) => exprToMdd(pack.rules[e]!.when)).reduce(or, F);
+      return and(scope(i), builder.mapLeaves(overridden, (x) => (x === T ? F : T)));
+    });
+    return { ...bounds, full, decision, scopes: pack.rules.map((_, i) => scope(i)), decides };
   });
   return { builder, condition: exprToMdd, truth: (v) => (v ? T : F), epochs };
 }
@@ -214,7 +241,7 @@ export function freeze(pack: IRPack, built: BuiltPack): Tables {
       let t = leafIds.get(h);
       if (t === undefined) {
         const l = builder.value(h);
-        if (l.kind === 'bool' || l.kind === 'pair') throw new Error(`internal: a ${l.kind} leaf reached the decision diagram (${terminalIndex(h)})`);
+        if (l.kind === 'pair') throw new Error(`internal: a pair leaf reached the decision tables (${terminalIndex(h)})`);
         t = terminals.length;
         terminals.push(l);
         leafIds.set(h, t);
@@ -234,6 +261,7 @@ export function freeze(pack: IRPack, built: BuiltPack): Tables {
     ...(e.until ? { until: e.until } : {}),
     full: visit(e.full),
     decision: visit(e.decision),
+    decides: e.decides.map(visit),
   }));
   return {
     format: 'lovkode-tables/1',

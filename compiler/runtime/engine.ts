@@ -5,8 +5,8 @@
  */
 import type { CitationOut, Decision, FactInput, InputError, Lang, Question, ReasonOut } from '../evaluate/types.ts';
 import type { Outcome } from '../ast/types.ts';
-import { epochFor, follow, reachableTerminals, restrict, support, type Restricted } from './diagram.ts';
-import type { TableCitation, Tables, TableTerminal } from './tables.ts';
+import { epochFor, follow, reachableTerminals, restrict, support } from './diagram.ts';
+import type { TableCitation, TableEpoch, Tables, TableTerminal } from './tables.ts';
 
 export interface DecideOptions {
   /** Evaluation date, YYYY-MM-DD; default today. */
@@ -105,6 +105,7 @@ function uniqueCitations(lists: CitationOut[][]): CitationOut[] {
 }
 
 function settledDecision(tables: Tables, terminal: TableTerminal, reasonRules: number[], lang: Lang): Decision | { error: InputError } {
+  if (terminal.kind === 'bool') throw new Error('internal: a truth leaf in the decision diagram');
   if (terminal.kind === 'gap') return { error: { code: 'E_PACK_GAP', message: 'No rule of the pack answers this situation (ingen regel gir svar).' } };
   if (terminal.kind === 'conflict') {
     const ids = terminal.rules.map((r) => tables.rules[r]!.id).join(', ');
@@ -145,32 +146,40 @@ function totalDecision(tables: Tables, terminal: number, lang: Lang): Decision |
   let d = cache.get(key);
   if (!d) {
     const t = tables.terminals[terminal]!;
-    d = deepFreeze(settledDecision(tables, t, t.kind === 'decision' ? t.rules : [], lang));
+    d = deepFreeze(settledDecision(tables, t, t.kind === 'decision' || t.kind === 'conflict' ? t.rules : [], lang));
     cache.set(key, d);
   }
   return d;
 }
 
-/** The rules that decide in every completion (or, failing that, in some). */
-function reasonRules(tables: Tables, full: Restricted): number[] {
-  const ruleSets = reachableTerminals(full).map((t) => {
-    const term = tables.terminals[t]!;
-    return term.kind === 'gap' ? [] : term.rules;
+const isTrue = (tables: Tables, h: number): boolean => h < 0 && (tables.terminals[-1 - h] as { v?: boolean }).v === true;
+const isFalse = (tables: Tables, h: number): boolean => h < 0 && (tables.terminals[-1 - h] as { v?: boolean }).v === false;
+
+/** The rules that may still decide, and those that decide whatever the unknown facts are. */
+function rulesInPlay(tables: Tables, epoch: TableEpoch, assignment: Int32Array): { always: number[]; possible: number[] } {
+  const always: number[] = [];
+  const possible: number[] = [];
+  epoch.decides.forEach((root, rule) => {
+    const r = restrict(tables, root, assignment).root;
+    if (isFalse(tables, r)) return;
+    possible.push(rule);
+    if (isTrue(tables, r)) always.push(rule);
   });
-  const all = [...new Set(ruleSets.flat())].sort((a, b) => a - b);
-  const always = all.filter((r) => ruleSets.every((s) => s.includes(r)));
-  return always.length > 0 ? always : all;
+  return { always, possible };
+}
+
+/** The rules that decide in every completion (or, failing that, in some). */
+function reasonRules(tables: Tables, epoch: TableEpoch, assignment: Int32Array): number[] {
+  const { always, possible } = rulesInPlay(tables, epoch, assignment);
+  return always.length > 0 ? always : possible;
 }
 
 /** Decides on already validated facts: `decideAssignment(tables, assignment, '2026-11-29', 'nb')`. */
 export function decideAssignment(tables: Tables, assignment: Int32Array, date: string, lang: Lang): Decision | { error: InputError } {
   const epoch = tables.epochs[epochFor(tables, date)]!;
-  if (!assignment.includes(-1)) return totalDecision(tables, follow(tables, epoch.full, assignment), lang);
+  if (!assignment.includes(-1) && epoch.full !== undefined) return totalDecision(tables, follow(tables, epoch.full, assignment), lang);
   const decision = restrict(tables, epoch.decision, assignment);
-  if (decision.root < 0) {
-    const full = restrict(tables, epoch.full, assignment);
-    return settledDecision(tables, tables.terminals[-1 - decision.root]!, reasonRules(tables, full), lang);
-  }
+  if (decision.root < 0) return settledDecision(tables, tables.terminals[-1 - decision.root]!, reasonRules(tables, epoch, assignment), lang);
   return { outcome: null, obligations: [], reasons: [], citations: [], missing: support(decision).map((v) => tables.facts[v]!.name) };
 }
 
@@ -182,15 +191,6 @@ export function decide(tables: Tables, facts: unknown, options: DecideOptions = 
   const valid = validateFacts(tables, facts);
   if ('error' in valid) return valid;
   return decideAssignment(tables, valid.assignment, date, options.lang ?? 'nb');
-}
-
-function rulesIn(tables: Tables, r: Restricted): Set<number> {
-  const out = new Set<number>();
-  for (const t of reachableTerminals(r)) {
-    const term = tables.terminals[t]!;
-    if (term.kind !== 'gap') term.rules.forEach((x) => out.add(x));
-  }
-  return out;
 }
 
 /** The decision so far and, unless it is settled, the next question: the first fact that still matters. */
@@ -211,7 +211,7 @@ export function nextQuestion(tables: Tables, facts: unknown, options: DecideOpti
   const perValue = fact.values.map((_, value) => {
     const a = valid.assignment.slice();
     a[v] = value;
-    return rulesIn(tables, restrict(tables, epoch.full, a));
+    return new Set(rulesInPlay(tables, epoch, a).possible);
   });
   const all = new Set(perValue.flatMap((s) => [...s]));
   const depends = [...all].filter((r) => !perValue.every((s) => s.has(r)));

@@ -58,16 +58,19 @@ export interface TableObligation {
 export type TableTerminal =
   | { kind: 'decision'; outcome: string; obligations: number[]; rules: number[] }
   | { kind: 'gap' }
-  | { kind: 'conflict'; rules: number[]; outcomes: string[] };
+  | { kind: 'conflict'; rules: number[]; outcomes: string[] }
+  | { kind: 'bool'; v: boolean };
 
 /** One period of time with its own decision diagrams. `from`/`until` inclusive, absent = open. */
 export interface TableEpoch {
   from?: string;
   until?: string;
-  /** Root of the full diagram (terminals carry the deciding rules). */
-  full: number;
+  /** Root of the full diagram (terminals carry the deciding rules); absent in tables sliced for a browser. */
+  full?: number;
   /** Root of the projected diagram (terminals carry only outcome + obligations): decides "settled". */
   decision: number;
+  /** Per rule, the root of a diagram with truth leaves: where the rule decides. The reasons of an answer. */
+  decides: number[];
 }
 
 export interface Tables {

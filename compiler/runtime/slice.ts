@@ -1,0 +1,41 @@
+/**
+ * Tables for one date and no full diagram: what a browser needs. The decision diagram settles the
+ * answer and the per-rule diagrams give its reasons, so the full diagram (which names every
+ * combination of deciding rules) can be left out; the answers stay exactly the same.
+ */
+import { epochFor } from './diagram.ts';
+import type { TableEpoch, Tables, TableTerminal } from './tables.ts';
+
+/** Keeps only what deciding on `date` needs: `sliceTables(tables, '2026-11-29')`. */
+export function sliceTables(tables: Tables, date: string): Tables {
+  const epoch = tables.epochs[epochFor(tables, date)]!;
+  const nodes: number[][] = [];
+  const terminals: TableTerminal[] = [];
+  const nodeIds = new Map<number, number>();
+  const terminalIds = new Map<number, number>();
+  const visit = (h: number): number => {
+    if (h < 0) {
+      let t = terminalIds.get(h);
+      if (t === undefined) {
+        t = terminals.push(tables.terminals[-1 - h]!) - 1;
+        terminalIds.set(h, t);
+      }
+      return -1 - t;
+    }
+    let id = nodeIds.get(h);
+    if (id === undefined) {
+      const [fact, ...kids] = tables.nodes[h]!;
+      const mapped = [fact!, ...kids.map(visit)];
+      id = nodes.push(mapped) - 1;
+      nodeIds.set(h, id);
+    }
+    return id;
+  };
+  const sliced: TableEpoch = {
+    ...(epoch.from ? { from: epoch.from } : {}),
+    ...(epoch.until ? { until: epoch.until } : {}),
+    decision: visit(epoch.decision),
+    decides: epoch.decides.map(visit),
+  };
+  return { ...tables, nodes, terminals, epochs: [sliced] };
+}
