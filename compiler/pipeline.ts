@@ -3,7 +3,7 @@
  * build decision diagrams → analyse (gaps, conflicts, dead rules) → freeze to tables.
  * Every phase reports diagnostics as data; nothing here throws on bad rule files.
  */
-import { fileURLToPath } from 'node:url';
+import { DEFAULT_RULES } from './bundled.ts';
 import { analyse } from './analyse/index.ts';
 import type { LovFile } from './ast/types.ts';
 import { check } from './check/index.ts';
@@ -14,6 +14,8 @@ import { lower } from './ir/lower.ts';
 import type { IRPack } from './ir/types.ts';
 import { loadFiles, type LoadHost } from './load/index.ts';
 import type { Tables } from './runtime/tables.ts';
+
+export { DEFAULT_RULES, DEFAULT_LIB, loadDefaultTables } from './bundled.ts';
 
 /** A compiled rule pack: its IR, its diagrams and its frozen tables. */
 export interface Pack {
@@ -49,9 +51,6 @@ export function compilePack(entries: string[], options: { host?: LoadHost; analy
   const pack = { ir, built, tables: freeze(ir, built) };
   return { pack, program: checked.program, diagnostics, ...base };
 }
-
-/** The path of the bundled Norwegian rule pack's entry file. */
-export const DEFAULT_RULES = fileURLToPath(new URL('../rules/main.lov', import.meta.url));
 
 let defaultPack: Pack | undefined;
 

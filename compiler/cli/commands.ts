@@ -221,6 +221,51 @@ Exit codes: 0 explained, 1 the rule files have errors, 2 wrong usage or invalid 
     },
     load: () => import('./explain.ts'),
   },
+  {
+    name: 'build',
+    summary: { nb: 'Bygg regelsettet til en frittstående JS-modul med typer, eller til SQL', en: 'Build the pack into a standalone JS module with types, or into SQL' },
+    usage: 'lovkode build [--rules PATH] [--out DIR] [--name NAME] [--target js|sql] [--date YYYY-MM-DD] [--table NAME] [--key COLUMN]',
+    flags: [
+      { name: 'rules', kind: 'string' },
+      { name: 'out', kind: 'string' },
+      { name: 'name', kind: 'string' },
+      { name: 'target', kind: 'string', choices: ['js', 'sql'] },
+      { name: 'date', kind: 'string' },
+      { name: 'table', kind: 'string' },
+      { name: 'key', kind: 'string' },
+    ],
+    help: {
+      nb: `Kompilerer regelsettet (standard: det medfølgende) og skriver filene i --out (standard: lovkode-build/).
+
+--target js (standard): NAME.mjs, en ES-modul uten avhengigheter som eksporterer decide(facts, options),
+  nextQuestion(facts, options), whatWouldChange(facts, options), version og tables; NAME.d.ts med eksakte
+  typer for faktaene; NAME.schema.json, et JSON Schema for faktaene.
+--target sql: NAME.sql, én SELECT som avgjør hver rad i tabellen --table (standard contacts) med én kolonne
+  per faktum (NULL = ukjent) og nøkkelkolonnen --key (standard id), etter reglene som gjelder --date
+  (standard i dag). Kjører i PostgreSQL og DuckDB.
+
+Eksempler:
+  lovkode build --out lib --name no
+  lovkode build --target sql --table kunder --key kundenr --out sql/
+
+Exit-koder: 0 bygd, 1 regelfilene har feil, 2 feil bruk.`,
+      en: `Compiles the pack (default: the bundled one) and writes the files into --out (default: lovkode-build/).
+
+--target js (default): NAME.mjs, an ES module with no dependencies exporting decide(facts, options),
+  nextQuestion(facts, options), whatWouldChange(facts, options), version and tables; NAME.d.ts with exact
+  types for the facts; NAME.schema.json, a JSON Schema of the facts.
+--target sql: NAME.sql, one SELECT that decides every row of the table --table (default contacts) with one
+  column per fact (NULL = unknown) and the key column --key (default id), under the rules in force on --date
+  (default today). Runs on PostgreSQL and DuckDB.
+
+Examples:
+  lovkode build --out lib --name no
+  lovkode build --target sql --table customers --key customer_id --out sql/
+
+Exit codes: 0 built, 1 the rule files have errors, 2 wrong usage.`,
+    },
+    load: () => import('./build.ts'),
+  },
 ];
 
 /** Finds a command by name. */

@@ -9,7 +9,9 @@ import { join, resolve } from 'node:path';
 import { CliError } from './args.ts';
 import { EXIT, write } from './io.ts';
 import type { Context } from './commands.ts';
-import { compilePack, loadDefaultPack, type Pack } from '../pipeline.ts';
+import type { Pack } from '../pipeline.ts';
+import { loadDefaultTables } from '../bundled.ts';
+import type { Decider } from '../evaluate/index.ts';
 import { renderAt } from './report.ts';
 
 /** The folder of the bundled pack. */
@@ -45,6 +47,12 @@ export async function expandPaths(paths: readonly string[], ctx: Context): Promi
   return [...new Set(out)];
 }
 
+/** What `decide` and `explain` decide with: `--rules` compiled, or the bundled pack's prebuilt tables. */
+export async function packFor(rules: string | undefined, ctx: Context): Promise<Decider> {
+  if (rules === undefined) return { tables: await loadDefaultTables() };
+  return compiledPack(rules, ctx);
+}
+
 /** Counts diagnostics by severity. */
 export function tally(diagnostics: readonly { severity: string }[]): { errors: number; warnings: number } {
   return {
@@ -53,10 +61,10 @@ export function tally(diagnostics: readonly { severity: string }[]): { errors: n
   };
 }
 
-/** Compiles the pack given by `--rules` (or the bundled one); rule errors are printed and end the command with exit 1. */
-export async function packFor(rules: string | undefined, ctx: Context): Promise<Pack> {
-  if (rules === undefined) return loadDefaultPack();
+/** Compiles the pack given by `--rules`; rule errors are printed and end the command with exit 1. */
+export async function compiledPack(rules: string, ctx: Context): Promise<Pack> {
   const entries = await expandPaths([rules], ctx);
+  const { compilePack } = await import('../pipeline.ts');
   const result = compilePack(entries);
   if (!result.pack || tally(result.diagnostics).errors > 0) {
     await write(ctx.io.stderr, renderAt(result.diagnostics.filter((d) => d.severity === 'error'), result.texts, ctx.io, ctx.lang));

@@ -3,6 +3,10 @@
  * partial facts. Thin wrappers over the browser-safe runtime so that every caller decides alike.
  */
 import type { Pack } from '../pipeline.ts';
+import type { Tables } from '../runtime/tables.ts';
+
+/** Anything that carries compiled tables: a compiled Pack, or the prebuilt bundled tables. */
+export type Decider = { tables: Tables };
 import * as engine from '../runtime/engine.ts';
 import { runExamples as runOn, type ExampleResult } from './examples.ts';
 import { whatWouldChange as changes } from '../runtime/counterfactual.ts';
@@ -17,22 +21,22 @@ export type { QuestionnaireState, AnsweredQuestion } from '../runtime/questionna
 export { interpret } from './interpret.ts';
 
 /** Decides a case: `decide(pack, { channel: 'email', recipientType: 'private_person' }, { lang: 'en' })`. */
-export function decide(pack: Pack, facts: unknown, options?: engine.DecideOptions) {
+export function decide(pack: Decider, facts: unknown, options?: engine.DecideOptions) {
   return engine.decide(pack.tables, facts, options);
 }
 
 /** The decision so far and the next question to ask, if any: `nextQuestion(pack, answers)`. */
-export function nextQuestion(pack: Pack, facts: unknown, options?: engine.DecideOptions) {
+export function nextQuestion(pack: Decider, facts: unknown, options?: engine.DecideOptions) {
   return engine.nextQuestion(pack.tables, facts, options);
 }
 
 /** The questionnaire's state from answers (asked questions, relevant facts, decision, next question). */
-export function questionnaireState(pack: Pack, answers: FactInput, options?: engine.DecideOptions) {
+export function questionnaireState(pack: Decider, answers: FactInput, options?: engine.DecideOptions) {
   return runtimeQuestionnaire(pack.tables, answers, options);
 }
 
 /** For a refusal or an uncertain answer: the smallest sets of actions that lead to an allowed outcome. */
-export function whatWouldChange(pack: Pack, facts: unknown, options: engine.DecideOptions = {}) {
+export function whatWouldChange(pack: Decider, facts: unknown, options: engine.DecideOptions = {}) {
   const valid = engine.validateFacts(pack.tables, facts);
   if ('error' in valid) return valid;
   const bad = options.date === undefined ? undefined : engine.checkDate(options.date);

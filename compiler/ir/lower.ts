@@ -4,7 +4,7 @@
  * Only called on programs that `check()` accepted, so every name resolves.
  */
 import { createHash } from 'node:crypto';
-import type { Citation, Expr, LovFile, Name, Str, Text, ObligationUse } from '../ast/types.ts';
+import type { Citation, Expr, Name, Str, Text, ObligationUse } from '../ast/types.ts';
 import type { Program } from '../check/program.ts';
 import type { TableCitation, TextPair } from '../runtime/tables.ts';
 import type { IRCondition, IRExample, IRExpr, IRFact, IRObligationUse, IRPack, IRRule } from './types.ts';
@@ -34,10 +34,14 @@ export function sectionOf(pinpoint: string): string | undefined {
   return m ? m[1] + (m[2] ?? '') : undefined;
 }
 
-/** Hashes the source texts of a pack (in load order) into a short, stable version id. */
-export function packVersion(files: readonly LovFile[], texts: ReadonlyMap<string, string>): string {
+/**
+ * Hashes the source texts of a pack into a short, stable version id. The texts are sorted, so the id
+ * does not depend on where the files are or in which order they load; the same texts (with the same
+ * entry file) are the same pack.
+ */
+export function packVersion(texts: readonly string[]): string {
   const h = createHash('sha256');
-  for (const f of files) h.update(texts.get(f.file) ?? '').update('\0');
+  for (const t of [...texts].sort()) h.update(t).update('\0');
   return h.digest('hex').slice(0, 16);
 }
 
@@ -181,7 +185,7 @@ export function lower(program: Program, texts: ReadonlyMap<string, string>): IRP
     range: ex.range,
   }));
 
-  return { facts, rules, obligations, conditions, examples, version: packVersion(program.files, texts) };
+  return { facts, rules, obligations, conditions, examples, version: packVersion(program.files.map((f) => texts.get(f.file) ?? '')) };
 }
 
 function conjoin(a: IRExpr | undefined, b: IRExpr | undefined): IRExpr | undefined {

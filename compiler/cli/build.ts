@@ -1,0 +1,38 @@
+/**
+ * `lovkode build`: compiles a pack to a standalone ES module with exact types and a JSON Schema
+ * (`--target js`), or to one SQL query that decides a table of facts (`--target sql`).
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import { stringFlag, type ParsedArgs } from './args.ts';
+import type { Context } from './commands.ts';
+import { dateFlag } from './input.ts';
+import { EXIT, write } from './io.ts';
+import { compiledPack } from './packs.ts';
+import { artifacts } from '../generate/index.ts';
+import { DEFAULT_RULES } from '../pipeline.ts';
+import { today } from '../runtime/engine.ts';
+
+/** Runs `build`. */
+export async function run(args: ParsedArgs, ctx: Context): Promise<number> {
+  const rules = stringFlag(args, 'rules');
+  const pack = await compiledPack(rules ?? DEFAULT_RULES, ctx);
+  const target = (stringFlag(args, 'target') ?? 'js') as 'js' | 'sql';
+  const name = stringFlag(args, 'name') ?? (rules === undefined ? 'no' : basename(rules).replace(/\.lov$/, '') || 'pack');
+  const out = resolve(ctx.io.cwd, stringFlag(args, 'out') ?? 'lovkode-build');
+  const date = dateFlag(args) ?? today();
+  const files = artifacts(pack.tables, {
+    target,
+    name,
+    sql: { date, table: stringFlag(args, 'table') ?? 'contacts', key: stringFlag(args, 'key') ?? 'id' },
+  });
+  await mkdir(out, { recursive: true });
+  const lines: string[] = [];
+  for (const [file, text] of files) {
+    await writeFile(join(out, file), text);
+    lines.push(`  ${join(out, file)}  ${(Buffer.byteLength(text) / 1024).toFixed(1)} KB`);
+  }
+  const head = ctx.lang === 'nb' ? `Regelsett ${pack.tables.version} bygd (${target}):` : `Built rule pack ${pack.tables.version} (${target}):`;
+  await write(ctx.io.stdout, `${head}\n${lines.join('\n')}\n`);
+  return EXIT.ok;
+}
