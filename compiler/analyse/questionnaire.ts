@@ -4,7 +4,7 @@
  * So the questionnaire's paths are exactly the root-to-leaf paths of the diagram, and they can be
  * counted and measured without walking them one by one.
  */
-import { epochFor } from '../runtime/diagram.ts';
+import { epochFor, restrict } from '../runtime/diagram.ts';
 import type { Tables } from '../runtime/tables.ts';
 
 export interface QuestionnaireStats {
@@ -19,16 +19,18 @@ export interface QuestionnaireStats {
   states: number;
 }
 
-/** Counts the questionnaire's paths and their lengths on a date: `questionnaireStats(tables, '2026-11-29')`. */
-export function questionnaireStats(tables: Tables, date: string): QuestionnaireStats {
-  const root = tables.epochs[epochFor(tables, date)]!.decision;
+/** Counts the questionnaire's paths and their lengths on a date, optionally after some answers (value indices, -1 = unknown). */
+export function questionnaireStats(tables: Tables, date: string, answered?: Int32Array): QuestionnaireStats {
+  const decision = tables.epochs[epochFor(tables, date)]!.decision;
+  const r = restrict(tables, decision, answered ?? new Int32Array(tables.facts.length).fill(-1));
+  const root = r.root;
   type Measure = { paths: number; totalLength: number; max: number; expected: number };
   const memo = new Map<number, Measure>();
   const visit = (h: number): Measure => {
     if (h < 0) return { paths: 1, totalLength: 0, max: 0, expected: 0 };
     const hit = memo.get(h);
     if (hit) return hit;
-    const kids = tables.nodes[h]!.slice(1).map(visit);
+    const kids = r.node(h).slice(1).map(visit);
     const result = {
       paths: kids.reduce((n, k) => n + k.paths, 0),
       totalLength: kids.reduce((n, k) => n + k.totalLength + k.paths, 0), // every path below gets one more question

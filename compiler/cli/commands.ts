@@ -74,25 +74,33 @@ Exit codes: 0 no errors, 1 errors (or warnings with --strict), 2 wrong usage.`,
   {
     name: 'test',
     summary: { nb: 'Kjør eksemplene (example) i regelfilene', en: 'Run the examples (example blocks) in the rule files' },
-    usage: 'lovkode test [PATH …]',
-    flags: [],
+    usage: 'lovkode test [--coverage] [PATH …]',
+    flags: [{ name: 'coverage', kind: 'boolean' }],
     help: {
       nb: `Kjører alle «example»-blokkene i regelsettet og viser ✓ eller ✗ for hvert eksempel, gruppert per fil.
 Et eksempel som feiler, viser hva som var ventet og hva som kom ut.
 Uten PATH brukes det medfølgende regelsettet (rules/main.lov).
 
+Flagg:
+  --coverage        vis også hvilke regler ingen eksempler avgjøres av, og hvilke betingelser
+                    ingen eksempler viser både sanne og usanne
+
 Eksempler:
   lovkode test
-  lovkode test rules/main.lov
+  lovkode test --coverage rules/main.lov
 
 Exit-koder: 0 alle eksempler gikk bra, 1 minst ett feilet (eller regelfilene har feil), 2 feil bruk.`,
       en: `Runs every «example» block of the pack and shows ✓ or ✗ for each example, grouped by file.
 A failing example shows what was expected and what came out.
 Without PATH the bundled pack (rules/main.lov) is used.
 
+Flags:
+  --coverage        also list the rules no example is decided by, and the conditions no example
+                    shows both true and false
+
 Examples:
   lovkode test
-  lovkode test rules/main.lov
+  lovkode test --coverage rules/main.lov
 
 Exit codes: 0 all examples passed, 1 at least one failed (or the rule files have errors), 2 wrong usage.`,
     },
@@ -132,8 +140,8 @@ Exit codes: 0 everything is formatted, 1 files would change (--check) or have sy
   {
     name: 'decide',
     summary: { nb: 'Avgjør en situasjon og skriv svaret som JSON', en: 'Decide a situation and print the answer as JSON' },
-    usage: "lovkode decide [--rules PATH] [--date YYYY-MM-DD] (--facts '{…}' | --batch | --csv)",
-    flags: [...RULES_FLAGS, { name: 'batch', kind: 'boolean' }, { name: 'csv', kind: 'boolean' }],
+    usage: "lovkode decide [--rules PATH] [--date YYYY-MM-DD] (--facts '{…}' | --batch | --csv | --receipt FILE)",
+    flags: [...RULES_FLAGS, { name: 'batch', kind: 'boolean' }, { name: 'csv', kind: 'boolean' }, { name: 'receipt', kind: 'string' }],
     help: {
       nb: `Avgjør hva reglene sier om en situasjon, og skriver avgjørelsen som ett JSON-objekt:
 {"outcome","obligations","reasons","citations","missing"}. Fakta som ikke er oppgitt, er ukjente;
@@ -143,6 +151,8 @@ Flagg:
   --facts JSON      faktaene som ett JSON-objekt, f.eks. '{"channel":"email","hasConsent":true}'
   --batch           les ett JSON-objekt per linje fra stdin (NDJSON), skriv én JSON-linje per linje inn
   --csv             les CSV fra stdin: første rad er faktanavn, tom celle = ukjent, true/false for ja/nei
+  --receipt FIL     avgjør en kvittering fra nettsiden på nytt (med datoen på kvitteringen);
+                    exit-kode 1 hvis avgjørelsen nå er en annen
   --rules PATH      bruk disse regelfilene i stedet for det medfølgende regelsettet
   --date DATO       avgjør etter reglene som gjelder denne datoen (ÅÅÅÅ-MM-DD; standard: i dag)
   --lang nb|en      språk for tekstene i svaret
@@ -165,6 +175,8 @@ Flags:
   --facts JSON      the facts as one JSON object, e.g. '{"channel":"email","hasConsent":true}'
   --batch           read one JSON object per line from stdin (NDJSON), print one JSON line per input line
   --csv             read CSV from stdin: the first row names the facts, empty cell = unknown, true/false for yes/no
+  --receipt FILE    re-decide a receipt saved from the site (on the receipt's date);
+                    exit code 1 when the decision is now different
   --rules PATH      use these rule files instead of the bundled pack
   --date DATE       decide by the rules in force on this date (YYYY-MM-DD; default: today)
   --lang nb|en      language of the texts in the answer
@@ -220,6 +232,102 @@ Example:
 Exit codes: 0 explained, 1 the rule files have errors, 2 wrong usage or invalid facts.`,
     },
     load: () => import('./explain.ts'),
+  },
+  {
+    name: 'ask',
+    summary: { nb: 'Spørreskjemaet i terminalen: svar på spørsmålene og få svaret', en: 'The questionnaire in the terminal: answer the questions and get the answer' },
+    usage: 'lovkode ask [--rules PATH] [--date YYYY-MM-DD] [--lang nb|en]',
+    flags: [
+      { name: 'rules', kind: 'string' },
+      { name: 'date', kind: 'string' },
+    ],
+    help: {
+      nb: `Stiller bare spørsmålene som fortsatt kan endre svaret, ett om gangen, med hjelpetekst. Svar med
+tallet foran svaret; «?» viser hvilke regler spørsmålet kan avgjøre, «b» går tilbake, «q» avslutter.
+Til slutt: svaret med begrunnelse og hjemmel, hva du må gjøre, hva som kan gjøre et nei til et ja,
+og kommandoen som gir samme avgjørelse senere. Svarene leses linje for linje fra stdin.
+
+Eksempler:
+  lovkode ask
+  printf '1\n1\n1\n' | lovkode ask --lang en
+
+Exit-koder: 0 avgjort, 1 avsluttet før svaret var avgjort, 2 feil bruk.`,
+      en: `Asks only the questions that can still change the answer, one at a time, with help text. Answer with
+the number in front of the answer; «?» shows which rules the question can decide, «b» goes back, «q» quits.
+At the end: the answer with reasons and citations, what you must do, what would turn a no into a yes,
+and the command that gives the same decision later. Answers are read line by line from stdin.
+
+Examples:
+  lovkode ask
+  printf '1\n1\n1\n' | lovkode ask --lang en
+
+Exit codes: 0 settled, 1 stopped before the answer was settled, 2 wrong usage.`,
+    },
+    load: () => import('./ask.ts'),
+  },
+  {
+    name: 'paths',
+    summary: { nb: 'Mål spørreskjemaet: antall stier og spørsmål', en: 'Measure the questionnaire: number of paths and questions' },
+    usage: 'lovkode paths [--rules PATH] [--date YYYY-MM-DD]',
+    flags: [
+      { name: 'rules', kind: 'string' },
+      { name: 'date', kind: 'string' },
+    ],
+    help: {
+      nb: `Teller de ulike veiene gjennom spørreskjemaet (svarrekker som avgjør saken), og viser gjennomsnittlig
+og høyeste antall spørsmål per vei, og forventet antall når hvert svar er like sannsynlig; for hele
+regelsettet og for hvert svar på første spørsmål.
+
+Eksempel:
+  lovkode paths --date 2026-01-01
+
+Exit-koder: 0 ok, 1 regelfilene har feil, 2 feil bruk.`,
+      en: `Counts the distinct paths through the questionnaire (sequences of answers that settle the case), and
+shows the mean and largest number of questions per path, and the expected number when every answer is
+equally likely; for the whole pack and for each answer to the first question.
+
+Example:
+  lovkode paths --date 2026-01-01
+
+Exit codes: 0 ok, 1 the rule files have errors, 2 wrong usage.`,
+    },
+    load: () => import('./paths.ts'),
+  },
+  {
+    name: 'diff',
+    summary: { nb: 'Vis hvilke situasjoner som avgjøres annerledes i to versjoner', en: 'Show which situations two versions decide differently' },
+    usage: 'lovkode diff [--limit N] [--json] OLD NEW',
+    flags: [
+      { name: 'limit', kind: 'string' },
+      { name: 'json', kind: 'boolean' },
+    ],
+    help: {
+      nb: `Sammenligner to versjoner av et regelsett (filer eller mapper) over alle kombinasjoner av fakta og alle
+datoer, og lister hver situasjon som avgjøres annerledes, som en minste kombinasjon av fakta: fakta som
+ikke er nevnt, spiller ingen rolle. Slik ser en jurist virkningen av en endring før den godkjennes.
+
+Flagg:
+  --limit N         vis høyst N situasjoner (standard 200)
+  --json            skriv resultatet som JSON
+
+Eksempel:
+  lovkode diff gammel/rules/ rules/
+
+Exit-koder: 0 sammenlignet (også når noe er endret), 1 regelfilene har feil, 2 feil bruk.`,
+      en: `Compares two versions of a pack (files or folders) over every combination of facts and every date,
+and lists each situation that is decided differently, as a smallest combination of facts: facts not
+named do not matter. This is how a lawyer sees the effect of an edit before approving it.
+
+Flags:
+  --limit N         show at most N situations (default 200)
+  --json            print the result as JSON
+
+Example:
+  lovkode diff old/rules/ rules/
+
+Exit codes: 0 compared (also when something changed), 1 the rule files have errors, 2 wrong usage.`,
+    },
+    load: () => import('./diff.ts'),
   },
   {
     name: 'build',

@@ -2,7 +2,9 @@
  * `lovkode test`: run the pack's `example` blocks and report like a test runner — ✓/✗ per example
  * grouped by file, what was expected and what came out, and `N passed, N failed`.
  */
-import type { ParsedArgs } from './args.ts';
+import { boolFlag, type ParsedArgs } from './args.ts';
+import { coverage } from '../analyse/coverage.ts';
+import type { Pack } from '../pipeline.ts';
 import type { Context } from './commands.ts';
 import { EXIT, paint, write } from './io.ts';
 import { expandPaths } from './packs.ts';
@@ -18,6 +20,24 @@ const LABEL = {
   missing: { nb: 'mangler', en: 'missing' },
   pack: { nb: 'regelsett', en: 'pack' },
 } as const;
+
+/** The coverage report: rules no example decides by, conditions no example shows true or false. */
+function coverageLines(pack: Pack, io: Context['io'], lang: Context['lang']): string[] {
+  const c = coverage(pack.ir, pack.tables);
+  const nb = lang === 'nb';
+  const out = [
+    paint(io, 'bold', nb ? 'Dekning' : 'Coverage'),
+    `  ${nb ? 'regler avgjort av et eksempel' : 'rules decided by an example'}: ${c.rulePercent} % (${c.rules.filter((r) => r.covered).length}/${c.rules.length})`,
+    `  ${nb ? 'betingelser vist både sanne og usanne' : 'conditions shown both true and false'}: ${c.conditionPercent} % (${c.conditions.filter((x) => x.shownTrue && x.shownFalse).length}/${c.conditions.length})`,
+  ];
+  const rules = c.rules.filter((r) => !r.covered).map((r) => r.id);
+  if (rules.length > 0) out.push(`  ${paint(io, 'yellow', nb ? 'Ingen eksempler avgjøres av' : 'No example is decided by')}: ${rules.join(', ')}`);
+  for (const x of c.conditions.filter((k) => !k.shownTrue || !k.shownFalse)) {
+    const missing = [...(x.shownTrue ? [] : [nb ? 'sann' : 'true']), ...(x.shownFalse ? [] : [nb ? 'usann' : 'false'])].join(nb ? ' eller ' : ' or ');
+    out.push(`  ${paint(io, 'yellow', x.name)}: ${nb ? `ingen eksempler viser den ${missing}` : `no example shows it ${missing}`}`);
+  }
+  return out;
+}
 
 /** Runs `test`. */
 export async function run(args: ParsedArgs, ctx: Context): Promise<number> {
@@ -56,6 +76,7 @@ export async function run(args: ParsedArgs, ctx: Context): Promise<number> {
   const line = lang === 'nb' ? `${passed} bestått, ${failed} feilet` : `${passed} passed, ${failed} failed`;
   out.push(paint(io, failed > 0 ? 'red' : 'green', line));
   if (results.length === 0) out.push(lang === 'nb' ? 'Regelsettet har ingen eksempler (example).' : 'The pack has no examples (example).');
+  if (boolFlag(args, 'coverage')) out.push('', ...coverageLines(compiled.pack, io, lang));
   await write(io.stdout, `${out.join('\n')}\n`);
   return failed > 0 ? EXIT.failed : EXIT.ok;
 }
