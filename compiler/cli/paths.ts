@@ -33,7 +33,10 @@ export async function run(args: ParsedArgs, ctx: Context): Promise<number> {
     tables.facts[fact]!.values.forEach((_, v) => {
       const answered = new Int32Array(tables.facts.length).fill(-1);
       answered[fact] = v;
-      out.push(row(`  ${tables.facts[fact]!.name} = ${tables.facts[fact]!.values[v]}`, questionnaireStats(tables, date, answered)));
+      // The rest of the questionnaire after this answer, plus the first question itself.
+      const rest = questionnaireStats(tables, date, answered);
+      const withFirst = { ...rest, meanQuestions: rest.meanQuestions + 1, maxQuestions: rest.maxQuestions + 1, expectedQuestions: rest.expectedQuestions + 1 };
+      out.push(row(`  ${tables.facts[fact]!.name} = ${tables.facts[fact]!.values[v]}`, withFirst));
     });
   }
   out.push(
