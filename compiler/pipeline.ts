@@ -9,6 +9,8 @@ import type { LovFile } from './ast/types.ts';
 import { check } from './check/index.ts';
 import type { Program } from './check/program.ts';
 import type { Diagnostic } from './diagnostics/types.ts';
+import { diagnostic } from './diagnostics/catalogue.ts';
+import { runExamples, type ExampleResult } from './evaluate/examples.ts';
 import { build, freeze, type BuiltPack } from './ir/compile.ts';
 import { lower } from './ir/lower.ts';
 import type { IRPack } from './ir/types.ts';
@@ -36,8 +38,15 @@ export interface CompileResult {
 
 const hasErrors = (ds: readonly Diagnostic[]): boolean => ds.some((d) => d.severity === 'error');
 
+/** A failing example is an error of the pack (LOV5001), at the example, saying what differed. */
+function exampleDiagnostics(results: readonly ExampleResult[]): Diagnostic[] {
+  return results.flatMap((r) =>
+    r.failures.map((f) => diagnostic('LOV5001', r.range, [r.name, `${f.expectation} ${f.expected}`, f.actual])),
+  );
+}
+
 /** Compiles the rule files (files or folders) at `entries`: `compilePack(['rules/main.lov'])`. */
-export function compilePack(entries: string[], options: { host?: LoadHost; analyse?: boolean } = {}): CompileResult {
+export function compilePack(entries: string[], options: { host?: LoadHost; analyse?: boolean; examples?: boolean } = {}): CompileResult {
   const loaded = loadFiles(entries, options.host);
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
   const base = { files: loaded.files, texts: loaded.texts };
@@ -49,6 +58,7 @@ export function compilePack(entries: string[], options: { host?: LoadHost; analy
   const built = build(ir);
   if (options.analyse !== false) diagnostics.push(...analyse(ir, built));
   const pack = { ir, built, tables: freeze(ir, built) };
+  if (options.examples !== false) diagnostics.push(...exampleDiagnostics(runExamples(ir, pack.tables)));
   return { pack, program: checked.program, diagnostics, ...base };
 }
 

@@ -43,7 +43,7 @@ function coverageLines(pack: Pack, io: Context['io'], lang: Context['lang']): st
 export async function run(args: ParsedArgs, ctx: Context): Promise<number> {
   const { io, lang } = ctx;
   const entries = args.positionals.length > 0 ? await expandPaths(args.positionals, ctx) : [DEFAULT_RULES];
-  const compiled = compilePack(entries, { analyse: false });
+  const compiled = compilePack(entries, { analyse: false, examples: false });
   if (!compiled.pack) {
     const errors = compiled.diagnostics.filter((d) => d.severity === 'error');
     await write(io.stdout, renderAt(errors, compiled.texts, io, lang));
