@@ -1,12 +1,19 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import node from '@astrojs/node';
+import { lovkodePack } from './site/build/vite-pack.mjs';
 
 export default defineConfig({
   // The Astro project lives in site/; rules/, compiler/ and test/ stay at the top level.
   srcDir: './site',
   publicDir: './site/public',
   integrations: [mdx()],
+  // Every page is prerendered except the questionnaire and its receipt (`export const prerender = false`):
+  // they are rendered per request so that the questionnaire works without JavaScript.
+  output: 'static',
+  // Standalone: `node dist/server/entry.mjs` serves dist/client and the on-demand routes.
+  adapter: node({ mode: 'standalone' }),
   trailingSlash: 'always',
   // Bokmål is the default language at "/", English lives under "/en/".
   i18n: {
@@ -20,7 +27,8 @@ export default defineConfig({
     inlineStylesheets: 'never',
   },
   // Astro inlines client scripts smaller than this limit; 0 keeps them all as same-origin files.
-  vite: { build: { assetsInlineLimit: 0 } },
+  // The rule pack is compiled once per build and offered as virtual:lovkode/* modules.
+  vite: { build: { assetsInlineLimit: 0 }, plugins: [lovkodePack()] },
   devToolbar: { enabled: false },
   prefetch: false,
 });

@@ -12,6 +12,7 @@ import { dateFlag, localise, parseFacts } from './input.ts';
 import { EXIT, paint, write, type CliIO } from './io.ts';
 import { packFor } from './packs.ts';
 import { nextQuestion } from '../evaluate/index.ts';
+import { decisiveFacts, today, validateFacts } from '../runtime/engine.ts';
 
 const ANSWER: Record<Outcome, { nb: string; en: string }> = {
   allowed: { nb: 'Ja, dette er lov.', en: 'Yes, this is allowed.' },
@@ -38,6 +39,7 @@ const T = {
   possible: { nb: 'Svaret kan bli', en: 'The answer can be' },
   later: { nb: 'Svaret på dette kan gjøre noen av spørsmålene under unødvendige.', en: 'The answer to this may make some of the questions below unnecessary.' },
   unverified: { nb: 'ikke verifisert', en: 'unverified' },
+  decisive: { nb: 'Opplysningene som avgjorde', en: 'The facts that decided it' },
 } as const;
 
 function citation(c: CitationOut, io: CliIO, lang: Lang): string {
@@ -45,8 +47,8 @@ function citation(c: CitationOut, io: CliIO, lang: Lang): string {
   return `${c.ref}${mark} — ${c.url}`;
 }
 
-/** The decision as readable text. `facts` gives the questions and answer labels of missing facts. */
-export function explainText(d: Decision, facts: readonly TableFact[], possible: readonly Outcome[], io: CliIO, lang: Lang): string {
+/** The decision as readable text. `facts` gives the questions and answer labels; `decisive` the facts that mattered (fact index → value index). */
+export function explainText(d: Decision, facts: readonly TableFact[], possible: readonly Outcome[], io: CliIO, lang: Lang, decisive: readonly [number, number][] = []): string {
   const out: string[] = [];
   const heading = (text: string): void => {
     out.push('', paint(io, 'bold', text));
@@ -62,6 +64,10 @@ export function explainText(d: Decision, facts: readonly TableFact[], possible: 
       if (r.judgement) out.push(`    ${T.judgement[lang]}: ${r.judgement}`);
       for (const c of r.citations) out.push(`    ${citation(c, io, lang)}`);
     }
+  }
+  if (decisive.length > 0) {
+    heading(T.decisive[lang]);
+    for (const [f, v] of decisive) out.push(`  • ${facts[f]!.question[lang]} ${paint(io, 'bold', facts[f]!.labels[v]![lang])}`);
   }
   if (d.obligations.length > 0) {
     heading(T.todo[lang]);
@@ -105,6 +111,9 @@ export async function run(args: ParsedArgs, ctx: Context): Promise<number> {
     throw new CliError(e.code, { nb: e.message, en: e.message });
   }
   const possible = result.question?.possible ?? [];
-  await write(ctx.io.stdout, explainText(result.decision, pack.tables.facts, possible, ctx.io, ctx.lang));
+  const valid = validateFacts(pack.tables, (parsed as { facts: unknown }).facts);
+  const assignment = 'assignment' in valid ? valid.assignment : new Int32Array(0);
+  const decisive = decisiveFacts(pack.tables, assignment, date ?? today()).map((f): [number, number] => [f, assignment[f]!]);
+  await write(ctx.io.stdout, explainText(result.decision, pack.tables.facts, possible, ctx.io, ctx.lang, decisive));
   return EXIT.ok;
 }

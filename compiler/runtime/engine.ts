@@ -237,3 +237,21 @@ export function nextQuestion(tables: Tables, facts: unknown, options: DecideOpti
   };
   return { decision, question };
 }
+
+/**
+ * The facts that mattered for a settled decision: a smallest set of the given facts that still
+ * settles it the same way (each other given fact can be forgotten without changing the answer).
+ */
+export function decisiveFacts(tables: Tables, assignment: Int32Array, date: string): number[] {
+  const epoch = tables.epochs[epochFor(tables, date)]!;
+  const settled = restrict(tables, epoch.decision, assignment).root;
+  if (settled >= 0) return [];
+  const kept = assignment.slice();
+  for (let f = kept.length - 1; f >= 0; f--) {
+    if (kept[f] === -1) continue;
+    const value = kept[f]!;
+    kept[f] = -1;
+    if (restrict(tables, epoch.decision, kept).root !== settled) kept[f] = value;
+  }
+  return [...kept.keys()].filter((f) => kept[f] !== -1);
+}

@@ -1,24 +1,15 @@
 /** Languages, page routes and interface strings shared by every page of the site. */
-import pkg from '../../package.json';
+import packVersion from 'virtual:lovkode/version';
 import type { SourceStatus } from '../../compiler/ast/types.ts';
+import { ROUTES, type Lang } from './routes.ts';
 
-export type Lang = 'nb' | 'en';
+export { ROUTES, type Lang };
 export const LANGS: readonly Lang[] = ['nb', 'en'];
 
 /** The other language of the site (nb <-> en). */
 export function otherLang(lang: Lang): Lang {
   return lang === 'nb' ? 'en' : 'nb';
 }
-
-/** Fixed pages and their path in each language; the language switch pairs them. */
-export const ROUTES = {
-  home: { nb: '/', en: '/en/' },
-  guides: { nb: '/veiledning/', en: '/en/guides/' },
-  privacy: { nb: '/personvern/', en: '/en/privacy/' },
-  questionnaire: { nb: '/sporsmal/', en: '/en/question/' },
-  rules: { nb: '/regler/', en: '/en/rules/' },
-  notFound: { nb: '/404.html', en: '/en/404/' },
-} as const satisfies Record<string, Record<Lang, string>>;
 
 export type RouteName = keyof typeof ROUTES;
 
@@ -27,9 +18,9 @@ export function guidePath(lang: Lang, slug: string): string {
   return `${ROUTES.guides[lang]}${slug}/`;
 }
 
-/** What the footer says about the rule pack; the lead replaces `version` with the pack's own metadata. */
+/** What the footer says about the rule pack: its version hash (as on receipts) and the date of the law. */
 export const RULE_PACK = {
-  version: pkg.version,
+  version: packVersion,
   lawAsOf: '2026-07-02',
 } as const;
 
