@@ -1,0 +1,22 @@
+/** Fixed pages and their path in each language (dependency-free, so the questionnaire's browser script can use it). */
+export type Lang = 'nb' | 'en';
+
+/** Fixed pages and their path in each language; the language switch pairs them. */
+export const ROUTES = {
+  home: { nb: '/', en: '/en/' },
+  guides: { nb: '/veiledning/', en: '/en/guides/' },
+  privacy: { nb: '/personvern/', en: '/en/privacy/' },
+  questionnaire: { nb: '/sporsmal/', en: '/en/question/' },
+  /** The questionnaire's receipt as a JSON download, rendered on demand (for browsers without JavaScript). */
+  receipt: { nb: '/sporsmal/kvittering.json', en: '/en/question/receipt.json' },
+  rules: { nb: '/regler/', en: '/en/rules/' },
+  notFound: { nb: '/404.html', en: '/en/404/' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+/** The sliced rule tables the questionnaire's browser script decides with (one static file for both languages). */
+export const TABLES_PATH = '/regler/tabeller.json';
+
+/** Link to a rule or obligation in the rule reference. */
+export function ruleHref(lang: Lang, id: string): string {
+  return `${ROUTES.rules[lang]}#${encodeURIComponent(id)}`;
+}
