@@ -1,0 +1,124 @@
+/**
+ * The questionnaire's own interface text in bokmål and English. Kept apart from i18n.ts so the browser
+ * script carries only these strings (the questions, answers and reasons come from the rule pack).
+ */
+import type { Lang } from './routes.ts';
+
+export type OutcomeName = 'allowed' | 'allowed_with_conditions' | 'not_allowed' | 'uncertain';
+
+const nb = {
+  title: 'Spørsmål',
+  resultTitle: 'Svar',
+  progress: (n: number, left: number) => (left > 0 ? `Spørsmål ${n} · høyst ${left} til` : `Spørsmål ${n} · siste spørsmål`),
+  next: 'Neste',
+  back: 'Tilbake',
+  why: 'Hvorfor spør vi om dette?',
+  whyIntro: 'Svaret ditt avgjør om disse reglene gjelder:',
+  whyMore: (n: number) => `og ${n} regler til i regeloversikten`,
+  rule: 'Regel',
+  summary: 'Svarene dine så langt',
+  summaryResult: 'Svarene du ga',
+  change: 'Endre',
+  changeHidden: (q: string) => ` svaret på «${q}»`,
+  noAnswers: 'Du har ikke svart på noe ennå.',
+  outcome: {
+    allowed: 'Ja, du kan sende tilbudet',
+    allowed_with_conditions: 'Ja, hvis du følger reglene under',
+    not_allowed: 'Nei, du kan ikke sende tilbudet slik',
+    uncertain: 'Usikkert: dette krever en juridisk vurdering',
+  } as Record<OutcomeName, string>,
+  outcomeLead: {
+    allowed: 'Markedsføringsloven hindrer deg ikke i å sende dette.',
+    allowed_with_conditions: 'Du kan sende tilbudet, men bare når du gjør alt på listen «Dette må du gjøre».',
+    not_allowed: 'Slik du har beskrevet saken, er det ikke lov. Se under hva som kan gjøre det lovlig.',
+    uncertain: 'Loven gir ikke et sikkert svar på denne saken. Spør en advokat eller Forbrukertilsynet før du sender.',
+  } as Record<OutcomeName, string>,
+  outcomeShort: {
+    allowed: 'lov',
+    allowed_with_conditions: 'lov på vilkår',
+    not_allowed: 'ikke lov',
+    uncertain: 'usikkert',
+  } as Record<OutcomeName, string>,
+  judgement: 'Dette må vurderes',
+  askLawyer: 'Ta med svarene dine og kvitteringen under til en advokat eller til Forbrukertilsynet.',
+  mustDo: 'Dette må du gjøre',
+  reasons: 'Hvorfor',
+  sources: 'Kilder',
+  wouldChange: 'Hva kan gjøre det lovlig?',
+  wouldChangeIntro: 'Hver av disse endringene ville gitt et annet svar:',
+  assuming: 'Forutsatt at svaret er:',
+  leadsTo: 'Da blir det',
+  seeResult: 'Se svaret med denne endringen',
+  noChange: 'Vi fant ingen endring du selv kan gjøre som gjør dette lovlig.',
+  receipt: 'Kvittering',
+  receiptText: (date: string, version: string) => `Vurdert ${date} etter regelpakke ${version}.`,
+  download: 'Last ned kvitteringen (JSON)',
+  print: 'Skriv ut',
+  startAgain: 'Start på nytt',
+  error: 'Noe gikk galt',
+  errorText: 'Regelpakken ga ikke noe svar på disse svarene. Start på nytt, eller spør en advokat.',
+  status: { primary: 'Primærkilde', secondary: 'Veiledning', unverified: 'Ikke verifisert' },
+  fileName: 'kvittering',
+};
+
+export type QText = typeof nb;
+
+const en: QText = {
+  title: 'Question',
+  resultTitle: 'Answer',
+  progress: (n, left) => (left > 0 ? `Question ${n} · at most ${left} more` : `Question ${n} · the last one`),
+  next: 'Next',
+  back: 'Back',
+  why: 'Why we ask',
+  whyIntro: 'Your answer decides whether these rules apply:',
+  whyMore: (n) => `and ${n} more rules in the rule reference`,
+  rule: 'Rule',
+  summary: 'Your answers so far',
+  summaryResult: 'Your answers',
+  change: 'Change',
+  changeHidden: (q) => ` the answer to “${q}”`,
+  noAnswers: 'You have not answered anything yet.',
+  outcome: {
+    allowed: 'Yes, you may send the offer',
+    allowed_with_conditions: 'Yes, if you follow the rules below',
+    not_allowed: 'No, you may not send the offer like this',
+    uncertain: 'Uncertain: this needs a legal judgement',
+  },
+  outcomeLead: {
+    allowed: 'The Marketing Control Act does not stop you from sending this.',
+    allowed_with_conditions: 'You may send the offer, but only if you do everything under “What you must do”.',
+    not_allowed: 'As you have described it, it is not allowed. See below what would make it allowed.',
+    uncertain: 'The law gives no certain answer here. Ask a lawyer or the Consumer Authority (Forbrukertilsynet) before you send.',
+  },
+  outcomeShort: {
+    allowed: 'allowed',
+    allowed_with_conditions: 'allowed with conditions',
+    not_allowed: 'not allowed',
+    uncertain: 'uncertain',
+  },
+  judgement: 'What has to be judged',
+  askLawyer: 'Take your answers and the receipt below to a lawyer or to the Consumer Authority.',
+  mustDo: 'What you must do',
+  reasons: 'Why',
+  sources: 'Sources',
+  wouldChange: 'What would make it allowed',
+  wouldChangeIntro: 'Each of these changes would give a different answer:',
+  assuming: 'Assuming the answer is:',
+  leadsTo: 'It would then be',
+  seeResult: 'See the answer with this change',
+  noChange: 'We found no change you can make yourself that would make this allowed.',
+  receipt: 'Receipt',
+  receiptText: (date, version) => `Decided on ${date} by rule pack ${version}.`,
+  download: 'Download the receipt (JSON)',
+  print: 'Print',
+  startAgain: 'Start again',
+  error: 'Something went wrong',
+  errorText: 'The rule pack gave no answer to these answers. Start again, or ask a lawyer.',
+  status: { primary: 'Primary source', secondary: 'Guidance', unverified: 'Not verified' },
+  fileName: 'receipt',
+};
+
+/** The questionnaire's interface text in a language. */
+export function qtext(lang: Lang): QText {
+  return lang === 'nb' ? nb : en;
+}

@@ -1,0 +1,158 @@
+/**
+ * The questionnaire's HTML, from a step: a question (with help, why we ask, back and the answers so far)
+ * or the result (answer in words and icon, what to do, why, what would make it allowed, the answers and
+ * the receipt). One renderer for the server page and the browser script, so both paths give the same
+ * markup; only where links lead differs (query string on the server, URL fragment in the browser).
+ */
+import type { CitationOut } from '../../compiler/evaluate/types.ts';
+import type { ChangeSet } from '../../compiler/runtime/index.ts';
+import { without, type Answers } from './answers.ts';
+import { iconSvg, type IconName } from './icons.ts';
+import { qtext, type OutcomeName, type QText } from './qtext.ts';
+import { ROUTES, ruleHref, type Lang } from './routes.ts';
+import { answersAfter, type Step } from './step.ts';
+
+export interface Links {
+  /** Where a link to a set of answers leads: `/sporsmal/?…` on the server, `#…` in the browser. */
+  answers(answers: Answers): string;
+  /** The form's action: the questionnaire's own path. */
+  action: string;
+  /** The receipt download: the on-demand endpoint, or a blob: URL made in the browser. */
+  receipt: string;
+  /** Offer a print button (only where a script can call print()). */
+  print: boolean;
+}
+
+/** How many of the rules behind a question «why we ask» lists. */
+const WHY_SHOWN = 5;
+
+const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => ESC[c]!);
+
+const KIND: Record<OutcomeName, { kind: string; icon: IconName }> = {
+  allowed: { kind: 'ok', icon: 'check' },
+  allowed_with_conditions: { kind: 'warning', icon: 'warning' },
+  not_allowed: { kind: 'stop', icon: 'stop' },
+  uncertain: { kind: 'warning', icon: 'info' },
+};
+
+/** A date as «2. juli 2026» / "2 July 2026". */
+export function humanDate(iso: string, lang: Lang): string {
+  return new Intl.DateTimeFormat(lang === 'nb' ? 'nb-NO' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T12:00:00Z`));
+}
+
+function citations(list: CitationOut[], t: QText): string {
+  if (list.length === 0) return '';
+  const items = list.map((c) => {
+    const status = c.status === 'primary' ? '' : ` <span class="status status-${c.status}">${iconSvg(c.status === 'unverified' ? 'warning' : 'info')}${esc(t.status[c.status])}</span>`;
+    return `<li><a href="${esc(c.url)}">${esc(c.ref)}</a>${status}</li>`;
+  });
+  return `<ul class="cites" aria-label="${esc(t.sources)}">${items.join('')}</ul>`;
+}
+
+const ruleLink = (lang: Lang, id: string, t: QText): string => `<a class="rule-id" href="${esc(ruleHref(lang, id))}">${esc(t.rule)} ${esc(id)}</a>`;
+
+function summary(step: Step, links: Links, t: QText, heading: string): string {
+  const rows = step.state.answered.map(
+    (a) =>
+      `<div class="answer-row"><dt>${esc(a.question)}</dt><dd><span class="answer-value">${esc(a.answer)}</span> <a class="change-link" href="${esc(links.answers(without(step.answers, a.fact)))}" data-change="${esc(a.fact)}">${esc(t.change)}<span class="visually-hidden">${esc(t.changeHidden(a.question))}</span></a></dd></div>`,
+  );
+  const body = rows.length > 0 ? `<dl class="answers">${rows.join('')}</dl>` : `<p>${esc(t.noAnswers)}</p>`;
+  return `<section class="q-summary" aria-labelledby="summary-heading"><h2 id="summary-heading">${esc(heading)}</h2>${body}</section>`;
+}
+
+function question(step: Step, links: Links, t: QText): string {
+  const q = step.state.question!;
+  const n = step.state.answered.length + 1;
+  const left = Math.max(0, step.state.decision.missing.length - 1);
+  const hidden = Object.entries(step.answers)
+    .map(([k, v]) => `<input type="hidden" name="${esc(k)}" value="${esc(String(v))}">`)
+    .join('');
+  const choices = q.values
+    .map((v, i) => {
+      const id = `a-${q.fact}-${i}`;
+      return `<div class="choice"><input type="radio" name="${esc(q.fact)}" value="${esc(String(v.value))}" id="${esc(id)}" required><label for="${esc(id)}">${esc(v.label)}</label></div>`;
+    })
+    .join('');
+  const help = q.help ? `<p class="q-help" id="q-help">${esc(q.help)}</p>` : '';
+  // The first questions matter to almost every rule: name a few, the reference has the rest.
+  const shown = q.why.slice(0, WHY_SHOWN);
+  const more = q.why.length > WHY_SHOWN ? `<p><a href="${esc(ROUTES.rules[step.lang])}">${esc(t.whyMore(q.why.length - WHY_SHOWN))}</a></p>` : '';
+  const why = shown.length
+    ? `<details class="why"><summary>${esc(t.why)}</summary><p>${esc(t.whyIntro)}</p><ul class="why-rules">${shown
+        .map((w) => `<li><span class="why-title">${esc(w.title)}</span> ${ruleLink(step.lang, w.rule, t)}${citations(w.citations, t)}</li>`)
+        .join('')}</ul>${more}</details>`
+    : '';
+  const back = step.back ? `<p class="back"><a class="back-link" href="${esc(links.answers(step.back))}" data-back>${iconSvg('back')}<span>${esc(t.back)}</span></a></p>` : '';
+  return `<div class="q-step" data-step="question" data-fact="${esc(q.fact)}">${back}
+<form class="q-form" method="get" action="${esc(links.action)}" data-q-form>${hidden}
+<fieldset${q.help ? ' aria-describedby="q-help"' : ''}><legend><h1 id="q-heading" tabindex="-1"><span class="q-progress">${esc(t.progress(n, left))}</span> <span class="q-text">${esc(q.text)}</span></h1></legend>${help}<div class="choices">${choices}</div></fieldset>
+<button class="button button-primary" type="submit"><span>${esc(t.next)}</span>${iconSvg('arrow')}</button>
+</form>${why}${summary(step, links, t, t.summary)}</div>`;
+}
+
+function change(step: Step, c: ChangeSet, links: Links, t: QText): string {
+  const actions = c.actions.map((a) => `<li>${esc(a.text)}</li>`).join('');
+  const assuming = c.assuming.length
+    ? `<p class="assuming">${esc(t.assuming)}</p><ul class="assuming-list">${c.assuming.map((a) => `<li>${esc(a.question)} <strong>${esc(a.answer)}</strong></li>`).join('')}</ul>`
+    : '';
+  return `<li class="change"><ul class="change-actions">${actions}</ul>${assuming}<p class="change-outcome">${esc(t.leadsTo)} <strong>${esc(t.outcomeShort[c.outcome])}</strong>. <a href="${esc(links.answers(answersAfter(step, c)))}" data-see-change>${esc(t.seeResult)}</a></p></li>`;
+}
+
+function result(step: Step, links: Links, t: QText): string {
+  const d = step.state.decision;
+  const outcome = d.outcome as OutcomeName;
+  const { kind, icon } = KIND[outcome];
+  const lang = step.lang;
+  const judgements = d.reasons.filter((r) => r.judgement);
+  const parts: string[] = [];
+  parts.push(
+    `<div class="callout callout-${kind} verdict"><h1 id="q-heading" class="callout-title" tabindex="-1">${iconSvg(icon)}<span>${esc(t.outcome[outcome])}</span></h1><div class="callout-body"><p>${esc(t.outcomeLead[outcome])}</p></div></div>`,
+  );
+  if (outcome === 'uncertain') {
+    parts.push(
+      `<section aria-labelledby="judgement-heading"><h2 id="judgement-heading">${esc(t.judgement)}</h2><ul>${judgements.map((r) => `<li>${esc(r.judgement!)}</li>`).join('')}</ul><p>${esc(t.askLawyer)}</p></section>`,
+    );
+  }
+  if (d.obligations.length > 0) {
+    const items = d.obligations.map((o) => `<li data-code="${esc(o.code)}">${iconSvg('box')}<div><p>${esc(o.text)}</p>${citations(o.citations, t)}</div></li>`);
+    parts.push(`<section aria-labelledby="must-heading"><h2 id="must-heading">${esc(t.mustDo)}</h2><ul class="checklist">${items.join('')}</ul></section>`);
+  }
+  const reasons = d.reasons.map((r) => `<li data-rule="${esc(r.rule)}"><p>${esc(r.text)}</p><p class="reason-meta">${ruleLink(lang, r.rule, t)}</p>${citations(r.citations, t)}</li>`);
+  parts.push(`<section aria-labelledby="why-heading"><h2 id="why-heading">${esc(t.reasons)}</h2><ul class="reasons">${reasons.join('')}</ul></section>`);
+  if (outcome === 'not_allowed' || outcome === 'uncertain') {
+    const body = step.changes.length
+      ? `<p>${esc(t.wouldChangeIntro)}</p><ul class="changes">${step.changes.map((c) => change(step, c, links, t)).join('')}</ul>`
+      : `<p>${esc(t.noChange)}</p>`;
+    parts.push(`<section aria-labelledby="change-heading" class="would-change"><h2 id="change-heading">${esc(t.wouldChange)}</h2>${body}</section>`);
+  }
+  parts.push(summary(step, links, t, t.summaryResult));
+  const r = step.receipt!;
+  const fileName = `lovkode-${t.fileName}-${r.date}.json`;
+  const print = links.print ? ` <button class="button button-secondary" type="button" data-print>${esc(t.print)}</button>` : '';
+  parts.push(
+    `<section class="receipt" aria-labelledby="receipt-heading"><h2 id="receipt-heading">${esc(t.receipt)}</h2><p class="receipt-text">${esc(t.receiptText(humanDate(r.date, lang), r.rulesVersion))}</p><p class="receipt-actions"><a class="button button-secondary" href="${esc(links.receipt)}" download="${esc(fileName)}" data-receipt>${iconSvg('download')}<span>${esc(t.download)}</span></a>${print}</p></section>`,
+  );
+  parts.push(`<p class="start-again"><a href="${esc(links.answers({}))}" data-start-again>${esc(t.startAgain)}</a></p>`);
+  return `<div class="q-result" data-step="result" data-outcome="${esc(outcome)}">${parts.join('\n')}</div>`;
+}
+
+/** The HTML of one step (question or result). */
+export function renderStep(step: Step, links: Links): string {
+  const t = qtext(step.lang);
+  return step.state.question ? question(step, links, t) : result(step, links, t);
+}
+
+/** The HTML shown when the rule pack gives no answer (a gap or conflict in the pack). */
+export function renderError(lang: Lang, message: string, links: Links): string {
+  const t = qtext(lang);
+  return `<div class="q-result" data-step="error"><div class="callout callout-stop"><h1 id="q-heading" class="callout-title" tabindex="-1">${iconSvg('stop')}<span>${esc(t.error)}</span></h1><div class="callout-body"><p>${esc(t.errorText)}</p><p>${esc(message)}</p></div></div><p class="start-again"><a href="${esc(links.answers({}))}">${esc(t.startAgain)}</a></p></div>`;
+}
+
+/** The page title of a step: the question, or the answer in words. */
+export function stepTitle(step: Step): string {
+  const t = qtext(step.lang);
+  const q = step.state.question;
+  if (q) return `${t.title} ${step.state.answered.length + 1}: ${q.text}`;
+  return `${t.resultTitle}: ${t.outcome[step.state.decision.outcome as OutcomeName]}`;
+}

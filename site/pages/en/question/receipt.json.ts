@@ -1,0 +1,7 @@
+/** English receipt download for browsers without JavaScript (the answers arrive in the query string). */
+import type { APIRoute } from 'astro';
+import { receiptResponse } from '../../../lib/receipt-endpoint.ts';
+
+export const prerender = false;
+
+export const GET: APIRoute = ({ url }) => receiptResponse('en', url);
