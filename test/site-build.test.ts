@@ -1,32 +1,29 @@
 /**
- * Checks on the built site in dist/ (run after `astro build`): every page has a language, a title, the
- * Content-Security-Policy and a working language switch; nothing is loaded from another origin; no inline
- * code the CSP would block; every internal link resolves.
+ * Checks on the built site (run after `astro build`): every prerendered page in dist/client has a
+ * language, a title, the Content-Security-Policy and a working language switch; nothing is loaded from
+ * another origin; no inline code the CSP would block; every internal link resolves, to a built file or
+ * to a route the server renders on demand; the questionnaire's browser script stays small.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 
-const DIST = 'dist';
+const DIST = join('dist', 'client');
+const SERVER_PAGES = join('dist', 'server', 'pages');
 const built = existsSync(join(DIST, 'index.html'));
-if (!built) console.warn('[site-build] dist/index.html not found (run: npm run build) -- skipping built-site checks');
+if (!built) console.warn('[site-build] dist/client/index.html not found (run: npm run build) -- skipping built-site checks');
 
-/**
- * Pages the lead builds later (questionnaire and rule reference). Links to them are tolerated only while
- * their source page does not exist yet; once it does, they must be built like any other page.
- */
-const PENDING: Record<string, string> = {
-  '/sporsmal/': 'sporsmal',
-  '/en/question/': 'en/question',
-  '/regler/': 'regler',
-  '/en/rules/': 'en/rules',
+/** Routes the server renders per request (the questionnaire and its receipts), with their built module. */
+const ON_DEMAND: Record<string, string> = {
+  '/sporsmal/': 'sporsmal.astro.mjs',
+  '/en/question/': 'en/question.astro.mjs',
+  '/sporsmal/kvittering.json': 'sporsmal/kvittering.json.astro.mjs',
+  '/en/question/receipt.json': 'en/question/receipt.json.astro.mjs',
 };
 
-/** Whether site/pages has a source for the route (file or folder index in any page format). */
-function hasSource(route: string): boolean {
-  const base = join('site', 'pages', PENDING[route] ?? route);
-  return ['.astro', '.mdx', '.md', '.ts'].some((ext) => existsSync(base + ext) || existsSync(join(base, `index${ext}`)));
-}
+/** The questionnaire's browser script may not grow past this (gzipped bytes, with every chunk it imports). */
+const SCRIPT_BUDGET = 15 * 1024;
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -69,7 +66,7 @@ const pages = files.filter((f) => f.endsWith('.html')).map((file) => ({ file, ur
 describe.skipIf(!built)('built site (dist/)', () => {
   it('has the expected pages in both languages', () => {
     const urls = pages.map((p) => p.url);
-    for (const u of ['/', '/en/', '/veiledning/', '/en/guides/', '/personvern/', '/en/privacy/', '/404.html', '/en/404/']) {
+    for (const u of ['/', '/en/', '/veiledning/', '/en/guides/', '/personvern/', '/en/privacy/', '/regler/', '/en/rules/', '/404.html', '/en/404/']) {
       expect(urls).toContain(u);
     }
     const nbGuides = urls.filter((u) => /^\/veiledning\/[^/]+\/$/.test(u));
@@ -131,9 +128,9 @@ describe.skipIf(!built)('built site (dist/)', () => {
             if (url.length > 1 && !page.html.includes(`id="${url.slice(1)}"`)) broken.push(url);
             continue;
           }
-          const path = url.split('#')[0] as string;
+          const path = url.split(/[?#]/)[0] as string;
           if (resolvePath(path)) continue;
-          if (path in PENDING && !hasSource(path)) continue;
+          if (path in ON_DEMAND) continue;
           broken.push(url);
         }
         expect(broken).toEqual([]);
@@ -148,9 +145,44 @@ describe.skipIf(!built)('built site (dist/)', () => {
     }
   });
 
-  for (const route of Object.keys(PENDING)) {
-    it.skipIf(!hasSource(route))(`lead page ${route} is built once its source exists`, () => {
-      expect(resolvePath(route)).not.toBeNull();
+  for (const [route, module] of Object.entries(ON_DEMAND)) {
+    it(`on-demand route ${route} is in the built server and not prerendered`, () => {
+      expect(existsSync(join(SERVER_PAGES, module))).toBe(true);
+      expect(resolvePath(route)).toBeNull();
     });
   }
+
+  it('the rule reference has an anchor for every rule and obligation of the tables the browser uses', () => {
+    const tables = JSON.parse(readFileSync(join(DIST, 'regler', 'tabeller.json'), 'utf8')) as {
+      rules: { id: string }[];
+      obligations: { code: string }[];
+    };
+    for (const url of ['/regler/', '/en/rules/']) {
+      const html = pages.find((p) => p.url === url)?.html ?? '';
+      const missing = [...tables.rules.map((r) => r.id), ...tables.obligations.map((o) => o.code)].filter((id) => !html.includes(`id="${id}"`));
+      expect(missing, url).toEqual([]);
+    }
+  });
+
+  it(`the questionnaire's browser script is under ${SCRIPT_BUDGET / 1024} KB gzipped`, () => {
+    // The server module of the questionnaire names the script it loads; follow its static imports.
+    const serverFiles = walk(join('dist', 'server'));
+    const entries = new Set<string>();
+    for (const f of serverFiles.filter((x) => x.endsWith('.mjs'))) {
+      for (const m of readFileSync(f, 'utf8').matchAll(/\/_astro\/(Questionnaire[^"'\s]*\.js)/g)) entries.add(join(DIST, '_astro', m[1]!));
+    }
+    expect(entries.size).toBe(1);
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const m of readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+\.js)["']/g)) visit(join(dirname(file), m[1]!));
+    };
+    for (const e of entries) visit(e);
+    const gz = [...seen].reduce((sum, f) => sum + gzipSync(readFileSync(f), { level: 9 }).length, 0);
+    console.log(`[site-build] questionnaire script: ${seen.size} file(s), ${gz} bytes gzipped`);
+    expect(gz).toBeLessThan(SCRIPT_BUDGET);
+    // The browser never gets the parser: no Chevrotain in the questionnaire's script.
+    for (const f of seen) expect(readFileSync(f, 'utf8')).not.toMatch(/chevrotain|createToken|EmbeddedActionsParser/i);
+  });
 });

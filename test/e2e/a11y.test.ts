@@ -1,14 +1,13 @@
 /** Browser: axe-core finds no violation on any page type, in bokmål and English, light and dark. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Server } from 'node:http';
 import type { Browser } from 'playwright-core';
-import { PAGES, axeViolations, builtGuidePaths, e2eUnavailable, launchBrowser, newPage, startServer, stopServer } from './support.ts';
+import { PAGES, axeViolations, builtGuidePaths, e2eUnavailable, launchBrowser, newPage, startServer, stopServer, type SiteServer } from './support.ts';
 
 const unavailable = e2eUnavailable();
 
 describe.skipIf(unavailable !== null)('accessibility (axe-core in Chromium)', () => {
   let browser: Browser;
-  let server: Server;
+  let server: SiteServer;
   let base: string;
 
   beforeAll(async () => {

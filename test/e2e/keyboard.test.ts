@@ -1,8 +1,7 @@
 /** Browser: keyboard use — Tab reaches the skip link first and then the start button, focus is visible. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
-import { e2eUnavailable, launchBrowser, newPage, startServer, stopServer } from './support.ts';
+import { e2eUnavailable, launchBrowser, newPage, startServer, stopServer, type SiteServer } from './support.ts';
 
 const unavailable = e2eUnavailable();
 
@@ -26,7 +25,7 @@ function focused(page: Page) {
 
 describe.skipIf(unavailable !== null)('keyboard (Chromium)', () => {
   let browser: Browser;
-  let server: Server;
+  let server: SiteServer;
   let base: string;
 
   beforeAll(async () => {

@@ -1,14 +1,13 @@
 /** Browser: pages fit a 320 px phone and 200 % zoom without sideways scrolling; the language switch works. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Server } from 'node:http';
 import type { Browser } from 'playwright-core';
-import { PAGES, e2eUnavailable, launchBrowser, newPage, startServer, stopServer } from './support.ts';
+import { PAGES, e2eUnavailable, launchBrowser, newPage, startServer, stopServer, type SiteServer } from './support.ts';
 
 const unavailable = e2eUnavailable();
 
 describe.skipIf(unavailable !== null)('layout and language switch (Chromium)', () => {
   let browser: Browser;
-  let server: Server;
+  let server: SiteServer;
   let base: string;
 
   beforeAll(async () => {

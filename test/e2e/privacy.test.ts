@@ -1,14 +1,13 @@
 /** Browser: every request stays on the site's origin, no cookies or storage are set, the CSP is never violated. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Server } from 'node:http';
 import type { Browser } from 'playwright-core';
-import { PAGES, e2eUnavailable, launchBrowser, newPage, startServer, stopServer } from './support.ts';
+import { PAGES, e2eUnavailable, launchBrowser, newPage, startServer, stopServer, type SiteServer } from './support.ts';
 
 const unavailable = e2eUnavailable();
 
 describe.skipIf(unavailable !== null)('privacy (Chromium)', () => {
   let browser: Browser;
-  let server: Server;
+  let server: SiteServer;
   let base: string;
 
   beforeAll(async () => {

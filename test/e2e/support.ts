@@ -1,22 +1,25 @@
 /**
- * Shared setup for the browser tests: a static server over dist/ on 127.0.0.1:0, Debian's Chromium
- * driven by playwright-core, axe-core injection, and the list of page types to visit.
+ * Shared setup for the browser tests: the built site's own Node server (dist/server/entry.mjs, which
+ * serves dist/client and renders the questionnaire per request) on 127.0.0.1 with a random port,
+ * Debian's Chromium driven by playwright-core, axe-core injection, and the list of page types to visit.
  */
-import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { extname, join, normalize, resolve } from 'node:path';
-import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const DIST = resolve('dist');
+/** The prerendered pages and assets. */
+export const DIST = resolve('dist/client');
+/** The built server: static files from dist/client, the questionnaire and its receipts on demand. */
+export const SERVER_ENTRY = resolve('dist/server/entry.mjs');
 
 /** Why the browser tests cannot run here, or null; throws instead when E2E_REQUIRED=1. */
 export function e2eUnavailable(): string | null {
   const missing = [
     existsSync(CHROMIUM) ? null : `chromium not found at ${CHROMIUM} (run: apt-get install -y chromium)`,
-    existsSync(join(DIST, 'index.html')) ? null : 'dist/index.html not found (run: npm run build)',
+    existsSync(join(DIST, 'index.html')) && existsSync(SERVER_ENTRY) ? null : 'dist/client/index.html or dist/server/entry.mjs not found (run: npm run build)',
   ].filter((m): m is string => m !== null);
   if (missing.length === 0) return null;
   const msg = `[e2e] ${missing.join('; ')}`;
@@ -35,6 +38,10 @@ export const PAGES: { name: string; path: string; lang: 'nb' | 'en'; status: num
   { name: 'guide en', path: '/en/guides/consent/', lang: 'en', status: 200 },
   { name: 'privacy nb', path: '/personvern/', lang: 'nb', status: 200 },
   { name: 'privacy en', path: '/en/privacy/', lang: 'en', status: 200 },
+  { name: 'question nb', path: '/sporsmal/', lang: 'nb', status: 200 },
+  { name: 'question en', path: '/en/question/', lang: 'en', status: 200 },
+  { name: 'rules nb', path: '/regler/', lang: 'nb', status: 200 },
+  { name: 'rules en', path: '/en/rules/', lang: 'en', status: 200 },
   { name: 'not found nb', path: '/finnes-ikke/', lang: 'nb', status: 404 },
   { name: 'not found en', path: '/en/404/', lang: 'en', status: 200 },
 ];
@@ -50,42 +57,48 @@ export function builtGuidePaths(): string[] {
   });
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-/** The file a request path maps to (directory -> index.html), or null when there is none. */
-function fileFor(urlPath: string): string | null {
-  const rel = normalize(decodeURIComponent(urlPath.split('?')[0] ?? '/'));
-  const full = join(DIST, rel);
-  if (!full.startsWith(DIST)) return null;
-  const candidates = [full, join(full, 'index.html'), `${full}.html`];
-  return candidates.find((c) => existsSync(c) && statSync(c).isFile()) ?? null;
+/** The running site server: its base URL and how to stop it. */
+export interface SiteServer {
+  base: string;
+  child: ChildProcess;
 }
 
-/** Start a static server over dist/ on 127.0.0.1 with a random port; missing files get dist/404.html. */
-export async function startServer(): Promise<{ server: Server; base: string }> {
-  const server = createServer((req, res) => {
-    const file = fileFor(req.url ?? '/');
-    const target = file ?? join(DIST, '404.html');
-    res.writeHead(file ? 200 : 404, { 'content-type': TYPES[extname(target)] ?? 'application/octet-stream' });
-    createReadStream(target).pipe(res);
+/** Start the built Node server (standalone mode) on 127.0.0.1 with a random port. */
+export async function startServer(): Promise<{ server: SiteServer; base: string }> {
+  const child = spawn(process.execPath, [SERVER_ENTRY], {
+    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ASTRO_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = server.address() as AddressInfo;
-  return { server, base: `http://127.0.0.1:${port}` };
+  let log = '';
+  const base = await new Promise<string>((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error(`site server did not start within 15 s:\n${log}`)), 15_000);
+    const onData = (chunk: Buffer) => {
+      log += chunk.toString();
+      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(log);
+      if (m) {
+        clearTimeout(timer);
+        ok(m[1]!);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`site server exited with ${code}:\n${log}`));
+    });
+  });
+  // Server-side errors while rendering show up in the test output.
+  child.stderr!.on('data', (chunk: Buffer) => process.stderr.write(`[site server] ${chunk}`));
+  return { server: { base, child }, base };
 }
 
-/** Stop the static server. */
-export function stopServer(server: Server | undefined): Promise<void> {
-  return new Promise((ok) => (server ? server.close(() => ok()) : ok()));
+/** Stop the site server this test started. */
+export function stopServer(server: SiteServer | undefined): Promise<void> {
+  if (!server || server.child.exitCode !== null) return Promise.resolve();
+  return new Promise((ok) => {
+    server.child.once('exit', () => ok());
+    server.child.kill('SIGTERM');
+  });
 }
 
 /** Launch Debian's Chromium headless, with no background traffic of its own. */
