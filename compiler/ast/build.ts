@@ -265,15 +265,17 @@ export class AstBuilder {
     let url: Str | undefined;
     let sectionUrl: Str | undefined;
     let status: Name | undefined;
+    let citedAs: Str | undefined;
     for (const c of subs(node, 'sourceClause')) {
-      if (tok(c, 'Section')) sectionUrl = this.once(sectionUrl, this.str(tok(c, 'StringLiteral')), tok(c, 'Section'));
+      if (tok(c, 'Cited')) citedAs = this.once(citedAs, this.str(tok(c, 'StringLiteral')), tok(c, 'Cited'));
+      else if (tok(c, 'Section')) sectionUrl = this.once(sectionUrl, this.str(tok(c, 'StringLiteral')), tok(c, 'Section'));
       else if (tok(c, 'Url')) url = this.once(url, this.str(tok(c, 'StringLiteral')), tok(c, 'Url'));
       else if (tok(c, 'Status')) status = this.once(status, this.valueName(sub(c, 'statusName')), tok(c, 'Status'));
     }
     const title = this.str(tok(node, 'StringLiteral'));
     return {
       kind: 'source', name, ...(title ? { title } : {}), ...(url ? { url } : {}),
-      ...(sectionUrl ? { sectionUrl } : {}), ...(status ? { status } : {}), range,
+      ...(sectionUrl ? { sectionUrl } : {}), ...(status ? { status } : {}), ...(citedAs ? { citedAs } : {}), range,
     };
   }
 

@@ -79,6 +79,8 @@ export interface SourceDecl {
   url?: Str;
   sectionUrl?: Str;
   status?: Name; // one of SOURCE_STATUSES, checked later
+  /** How a citation names the source, e.g. "mfl." (default: the source's name). */
+  citedAs?: Str;
   range: Range;
 }
 

@@ -168,6 +168,7 @@ export function declarationItems(d: Declaration): Item[] {
         ...strItem('url', d.url),
         ...strItem('section url', d.sectionUrl),
         ...nameItem('status', d.status),
+        ...strItem('cited as', d.citedAs),
       ];
     case 'fact':
       return [

@@ -114,7 +114,7 @@ export function lower(program: Program, texts: ReadonlyMap<string, string>): IRP
     const section = sectionOf(pinpoint);
     const url = source.sectionUrl && section ? str(source.sectionUrl).replace('{section}', section) : str(source.url);
     const status = c.unverified ? 'unverified' : ((source.status?.text ?? 'unverified') as TableCitation['status']);
-    return { source: c.source.text, ref: `${c.source.text} ${pinpoint}`, title: str(source.title), url, status };
+    return { source: c.source.text, ref: `${source.citedAs ? str(source.citedAs) : c.source.text} ${pinpoint}`, title: str(source.title), url, status };
   };
 
   const obligationIndex = new Map<string, number>();

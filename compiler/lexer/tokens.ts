@@ -31,7 +31,7 @@ export const RParen = createToken({ name: 'RParen', pattern: ')', label: ')' });
 
 // Keywords that begin a declaration or a clause, or join conditions: never a value name.
 const STRUCTURAL = new globalThis.Set(
-  ('import source fact condition obligation rule example url section status value label question help typical action ' +
+  ('import source fact condition obligation rule example url section status cited value label question help typical action ' +
     'means text cites in includes exception when then must because judgement given on expect and or not').split(' '),
 );
 
@@ -49,6 +49,8 @@ export const Source = keyword('source');
 export const Url = keyword('url');
 export const Section = keyword('section');
 export const Status = keyword('status');
+export const Cited = keyword('cited');
+export const As = keyword('as');
 export const Primary = keyword('primary');
 export const Secondary = keyword('secondary');
 export const Unverified = keyword('unverified');

@@ -73,6 +73,7 @@ export class LovParser extends CstParser {
       { ALT: () => { this.CONSUME(T.Url); this.CONSUME(T.StringLiteral); } },
       { ALT: () => { this.CONSUME(T.Section); this.CONSUME2(T.Url); this.CONSUME2(T.StringLiteral); } },
       { ALT: () => { this.CONSUME(T.Status); this.SUBRULE(this.statusName); } },
+      { ALT: () => { this.CONSUME(T.Cited); this.CONSUME(T.As); this.CONSUME3(T.StringLiteral); } },
     ]);
   });
 

@@ -57,7 +57,7 @@ const ALT_WORDS: Record<string, Words> = {
 /** The clauses each declaration kind may have, as written. */
 const CLAUSES: Record<EntryRule, { keyword: string; clauses: string[] }> = {
   importDecl: { keyword: 'import', clauses: [] },
-  sourceDecl: { keyword: 'source', clauses: ['url', 'section url', 'status'] },
+  sourceDecl: { keyword: 'source', clauses: ['url', 'section url', 'status', 'cited as'] },
   factDecl: { keyword: 'fact', clauses: ['value', 'question', 'help', 'typical', 'action'] },
   conditionDecl: { keyword: 'condition', clauses: ['label', 'means'] },
   obligationDecl: { keyword: 'obligation', clauses: ['text', 'cites', 'in force'] },

@@ -91,7 +91,7 @@ const arbExpectation: fc.Arbitrary<Expectation> = fc.oneof(
 /** One declaration of any kind. */
 export const arbDeclaration: fc.Arbitrary<Declaration> = fc.oneof(
   arbStr.map((path): Declaration => ({ kind: 'import', path, range: NO_RANGE })),
-  fc.record({ name: arbName, title: arbStr, url: opt(arbStr), sectionUrl: opt(arbStr), status: opt(arbValueName) })
+  fc.record({ name: arbName, title: arbStr, url: opt(arbStr), sectionUrl: opt(arbStr), status: opt(arbValueName), citedAs: opt(arbStr) })
     .map((s): Declaration => defined({ kind: 'source', ...s, range: NO_RANGE })),
   fc.record({
     name: arbName, boolean: fc.boolean(), values: fc.array(arbValueDecl, { maxLength: 3 }), question: opt(arbText), help: opt(arbText), typical: opt(arbValueName),
