@@ -5,10 +5,9 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
-import { run } from '../compiler/cli/main.ts';
+import { lovkode as runCli } from './support/cli.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'lovkode-cli-analysis-'));
 const file = (name: string, text: string): string => {
@@ -17,16 +16,7 @@ const file = (name: string, text: string): string => {
   return path;
 };
 
-async function lovkode(args: string[], input = ''): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
-  stderr.on('data', (c: Buffer) => (err += c.toString('utf8')));
-  const code = await run(args, { stdin: Readable.from(input ? [input] : []), stdout, stderr, cwd: tmp, color: false });
-  return { code, out, err };
-}
+const lovkode = (args: string[], input = '') => runCli(args, input, tmp);
 
 /** A two-question pack: e-mail needs consent; a letter is allowed. */
 const PACK = (consentOutcome: string) => `source mfl "Markedsføringsloven"

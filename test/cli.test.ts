@@ -10,6 +10,7 @@ import { PassThrough, Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { run } from '../compiler/cli/main.ts';
+import { lovkode } from './support/cli.ts';
 import { COMMANDS } from '../compiler/cli/commands.ts';
 import { csvRecords, splitRecord } from '../compiler/cli/csv.ts';
 
@@ -32,16 +33,7 @@ function spawn(args: string[], input = '', cwd = ROOT): { code: number | null; o
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-async function inProcess(args: string[], input = '', cwd = ROOT): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
-  stderr.on('data', (c: Buffer) => (err += c.toString('utf8')));
-  const code = await run(args, { stdin: Readable.from([input]), stdout, stderr, cwd, color: false });
-  return { code, out, err };
-}
+const inProcess = (args: string[], input = '', cwd = ROOT) => lovkode(args, input, cwd);
 
 const tmp = mkdtempSync(join(tmpdir(), 'lovkode-cli-'));
 function tmpFile(name: string, text: string): string {

@@ -107,22 +107,7 @@ const RAW_LIMIT = 20_000;
 
 /** The leaves reachable from `h` within a cube. */
 function leavesIn(builder: MddBuilder<Leaf>, h: Handle, cube: Cube): Set<Handle> {
-  const out = new Set<Handle>();
-  const seen = new Set<Handle>();
-  const go = (x: Handle): void => {
-    if (x < 0) {
-      out.add(x);
-      return;
-    }
-    if (seen.has(x)) return;
-    seen.add(x);
-    const allowed = cube.get(builder.vars[x]!);
-    builder.kids[x]!.forEach((k, v) => {
-      if (!allowed || allowed.has(v)) go(k);
-    });
-  };
-  go(h);
-  return out;
+  return builder.reachableLeaves(h, (v) => cube.get(v));
 }
 
 /**

@@ -116,8 +116,8 @@ export class MddBuilder<T> {
     return result;
   }
 
-  /** All leaves reachable from a handle. */
-  reachableLeaves(h: Handle): Set<Handle> {
+  /** The leaves reachable from a handle, optionally only through the values `allowed(variable)` lists. */
+  reachableLeaves(h: Handle, allowed?: (v: number) => ReadonlySet<number> | undefined): Set<Handle> {
     const out = new Set<Handle>();
     const seen = new Set<Handle>();
     const walk = (x: Handle): void => {
@@ -127,7 +127,10 @@ export class MddBuilder<T> {
       }
       if (seen.has(x)) return;
       seen.add(x);
-      for (const c of this.kids[x]!) walk(c);
+      const values = allowed?.(this.vars[x]!);
+      this.kids[x]!.forEach((c, value) => {
+        if (!values || values.has(value)) walk(c);
+      });
     };
     walk(h);
     return out;

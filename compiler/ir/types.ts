@@ -2,7 +2,7 @@
  * The intermediate representation: a checked program with every name resolved to an index,
  * named conditions inlined, obligation sets expanded and citations resolved to links.
  */
-import type { TableCitation, TextPair } from '../runtime/tables.ts';
+import type { TableCitation, TableFact, TextPair } from '../runtime/tables.ts';
 import type { Range } from '../ast/types.ts';
 
 /** A condition over fact indices. `mask` has bit v set when value index v satisfies the test. */
@@ -12,15 +12,8 @@ export type IRExpr =
   | { k: 'not'; e: IRExpr }
   | { k: 'and' | 'or'; es: IRExpr[] };
 
-export interface IRFact {
-  name: string;
-  type: 'enum' | 'boolean';
-  values: string[];
-  question: TextPair;
-  help?: TextPair;
-  labels: TextPair[];
-  typical?: number;
-  actions?: { value: number; text: TextPair }[];
+/** A fact as the tables hold it, plus where it is declared. */
+export interface IRFact extends TableFact {
   range: Range;
 }
 
