@@ -152,18 +152,33 @@ function totalDecision(tables: Tables, terminal: number, lang: Lang): Decision |
   return d;
 }
 
-const isTrue = (tables: Tables, h: number): boolean => h < 0 && (tables.terminals[-1 - h] as { v?: boolean }).v === true;
-const isFalse = (tables: Tables, h: number): boolean => h < 0 && (tables.terminals[-1 - h] as { v?: boolean }).v === false;
+const CAN_TRUE = 1;
+const CAN_FALSE = 2;
 
-/** The rules that may still decide, and those that decide whatever the unknown facts are. */
+/**
+ * The rules that may still decide, and those that decide whatever the unknown facts are. One walk
+ * over the rules' truth diagrams, which share nodes, so each node is visited once per call.
+ */
 function rulesInPlay(tables: Tables, epoch: TableEpoch, assignment: Int32Array): { always: number[]; possible: number[] } {
+  const memo = new Uint8Array(tables.nodes.length);
+  const reach = (h: number): number => {
+    if (h < 0) return (tables.terminals[-1 - h] as { v?: boolean }).v ? CAN_TRUE : CAN_FALSE;
+    if (memo[h]) return memo[h]!;
+    const n = tables.nodes[h]!;
+    const known = assignment[n[0]!]!;
+    let r = 0;
+    if (known >= 0) r = reach(n[1 + known]!);
+    else for (let i = 1; i < n.length && r !== (CAN_TRUE | CAN_FALSE); i++) r |= reach(n[i]!);
+    memo[h] = r;
+    return r;
+  };
   const always: number[] = [];
   const possible: number[] = [];
   epoch.decides.forEach((root, rule) => {
-    const r = restrict(tables, root, assignment).root;
-    if (isFalse(tables, r)) return;
+    const r = reach(root);
+    if (!(r & CAN_TRUE)) return;
     possible.push(rule);
-    if (isTrue(tables, r)) always.push(rule);
+    if (!(r & CAN_FALSE)) always.push(rule);
   });
   return { always, possible };
 }
