@@ -20,7 +20,6 @@ const nb = {
   summaryResult: 'Svarene du ga',
   change: 'Endre',
   changeHidden: (q: string) => ` svaret på «${q}»`,
-  noAnswers: 'Du har ikke svart på noe ennå.',
   outcome: {
     allowed: 'Ja, du kan sende tilbudet',
     allowed_with_conditions: 'Ja, hvis du følger reglene under',
@@ -77,7 +76,6 @@ const en: QText = {
   summaryResult: 'Your answers',
   change: 'Change',
   changeHidden: (q) => ` the answer to “${q}”`,
-  noAnswers: 'You have not answered anything yet.',
   outcome: {
     allowed: 'Yes, you may send the offer',
     allowed_with_conditions: 'Yes, if you follow the rules below',

@@ -57,8 +57,7 @@ function summary(step: Step, links: Links, t: QText, heading: string): string {
     (a) =>
       `<div class="answer-row"><dt>${esc(a.question)}</dt><dd><span class="answer-value">${esc(a.answer)}</span> <a class="change-link" href="${esc(links.answers(without(step.answers, a.fact)))}" data-change="${esc(a.fact)}">${esc(t.change)}<span class="visually-hidden">${esc(t.changeHidden(a.question))}</span></a></dd></div>`,
   );
-  const body = rows.length > 0 ? `<dl class="answers">${rows.join('')}</dl>` : `<p>${esc(t.noAnswers)}</p>`;
-  return `<section class="q-summary" aria-labelledby="summary-heading"><h2 id="summary-heading">${esc(heading)}</h2>${body}</section>`;
+  return `<section class="q-summary" aria-labelledby="summary-heading"><h2 id="summary-heading">${esc(heading)}</h2><dl class="answers">${rows.join('')}</dl></section>`;
 }
 
 function question(step: Step, links: Links, t: QText): string {
@@ -88,7 +87,7 @@ function question(step: Step, links: Links, t: QText): string {
 <form class="q-form" method="get" action="${esc(links.action)}" data-q-form>${hidden}
 <fieldset${q.help ? ' aria-describedby="q-help"' : ''}><legend><h1 id="q-heading" tabindex="-1"><span class="q-progress">${esc(t.progress(n, left))}</span> <span class="q-text">${esc(q.text)}</span></h1></legend>${help}<div class="choices">${choices}</div></fieldset>
 <button class="button button-primary" type="submit"><span>${esc(t.next)}</span>${iconSvg('arrow')}</button>
-</form>${why}${summary(step, links, t, t.summary)}</div>`;
+</form>${why}${step.state.answered.length > 0 ? summary(step, links, t, t.summary) : ''}</div>`;
 }
 
 function change(step: Step, c: ChangeSet, links: Links, t: QText): string {

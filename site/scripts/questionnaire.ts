@@ -53,6 +53,8 @@ async function start(root: HTMLElement): Promise<void> {
   const initial = fromAddress();
   if (location.search) history.replaceState(null, '', location.pathname + fragment(initial));
   show(initial, false);
+  // From here on every step is computed here (tests and styles can tell by this attribute).
+  root.dataset.enhanced = '';
 
   root.addEventListener('submit', (event) => {
     const form = event.target as HTMLFormElement;
