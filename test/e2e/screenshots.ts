@@ -1,9 +1,11 @@
 /**
- * Manual review aid, not a test: full-page screenshots of every page type at phone (375 px) and desktop
- * (1280 px) width, light and dark. Usage: `npm run build && npx tsx test/e2e/screenshots.ts [outdir]`.
+ * Manual review aid, not a test: full-page screenshots of every page type — including a question and a
+ * result of each outcome — at phone (375 px) and desktop (1280 px) width, light and dark.
+ * Usage: `npm run build && npx tsx test/e2e/screenshots.ts [outdir]`.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { questionUrl, resultCases } from './cases.ts';
 import { PAGES, e2eUnavailable, launchBrowser, newPage, startServer, stopServer } from './support.ts';
 
 const out = process.argv[2] ?? '/tmp/lovkode-shots';
@@ -18,8 +20,11 @@ const sizes = [
 for (const size of sizes) {
   for (const scheme of ['light', 'dark'] as const) {
     const page = await newPage(browser, { viewport: size.viewport, colorScheme: scheme });
-    for (const p of PAGES) {
-      await page.goto(`${base}${p.path}`);
+    const results = Object.entries(resultCases()).flatMap(([outcome, c]) =>
+      (['nb', 'en'] as const).map((lang) => ({ name: `result ${outcome} ${lang}`, url: questionUrl(base, lang, c.facts) })),
+    );
+    for (const p of [...PAGES.map((x) => ({ name: x.name, url: `${base}${x.path}` })), ...results]) {
+      await page.goto(p.url);
       const name = `${p.name.replace(/\s+/g, '-')}-${size.label}-${scheme}.png`;
       await page.screenshot({ path: join(out, name), fullPage: true });
       // Phone pages are long: also save readable slices of one and a half screens each.
