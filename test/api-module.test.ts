@@ -32,7 +32,7 @@ describe("import { decide } from 'lovkode/no'", () => {
     expect(readFileSync(LIB, 'utf8')).toBe(generateModule(pack.tables));
   });
 
-  it('decides from a plain .mjs file without a TypeScript loader, as the compiler does', () => {
+  it('decides from a plain .mjs file without a TypeScript loader, as the compiler does', { timeout: 30_000 }, () => {
     writeFileSync(join(consumer, 'main.mjs'), `import { decide, version } from 'lovkode/no';\nconsole.log(JSON.stringify({ version, d: decide(${JSON.stringify(FACTS)}, { lang: 'en', date: '2026-11-29' }) }));\n`);
     const r = spawnSync(process.execPath, ['main.mjs'], { cwd: consumer, encoding: 'utf8' });
     expect(r.stderr).toBe('');
@@ -42,7 +42,7 @@ describe("import { decide } from 'lovkode/no'", () => {
     expect(out.d).toEqual(JSON.parse(JSON.stringify(decide(pack, FACTS, { lang: 'en', date: '2026-11-29' }))));
   });
 
-  it('is typed exactly: a wrong value of a fact does not compile', () => {
+  it('is typed exactly: a wrong value of a fact does not compile', { timeout: 60_000 }, () => {
     writeFileSync(join(consumer, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', strict: true, noEmit: true, skipLibCheck: false } }));
     writeFileSync(join(consumer, 'good.mts'), `import { decide, type Facts } from 'lovkode/no';\nconst f: Facts = { channel: 'email', hasConsent: true, recipientType: null };\nconst d = decide(f);\nif (!('error' in d) && d.outcome === 'allowed') console.log(d.missing.length);\n`);
     writeFileSync(join(consumer, 'bad.mts'), `import { decide } from 'lovkode/no';\ndecide({ channel: 'e-mail' });\n`);
