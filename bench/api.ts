@@ -102,7 +102,7 @@ export async function benchApi(config: BenchConfig, pack: Pack, facts: readonly 
 
   // Peers, on the electronic subset.
   const electronic = facts.filter((f) => ELECTRONIC.has(f.channel));
-  const timed = electronic.slice(0, config.quick ? 2_000 : 10_000);
+  const timed = electronic.slice(0, config.quick ? 2_000 : 5_000);
   const jre = jsonRulesEnginePeer();
   const zen = zenPeer();
   log(`api: verifying json-rules-engine and zen-engine on ${fmt(electronic.length)} electronic-channel inputs`);

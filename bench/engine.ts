@@ -78,7 +78,7 @@ export async function benchEngine(config: BenchConfig, tables: Tables, facts: re
   const compileLine = `Compile + analysis of the Norwegian pack, cold: ${fmt(coldCompile.median, 1)} ms (goal: well under 1 s) — ${verdict(compilePass)}`;
 
   // Realistic partial answers: the questionnaire's own path through each fact set.
-  const sample = facts.slice(0, config.quick ? 300 : 2_000);
+  const sample = facts.slice(0, config.quick ? 150 : 500);
   const ask = (p: FactInput) => nextQuestion(tables, p, { date: DATE, lang: 'nb' });
   const states = questionnairePaths(sample, ask);
   const open = states.filter((s) => {

@@ -8,20 +8,16 @@
  *   npm run bench -- --quick      # smaller inputs and fewer rounds
  *   npm run bench -- --only api,sql
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, hostname, tmpdir, totalmem } from 'node:os';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, hostname, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { decide } from '../compiler/runtime/engine.ts';
-import { loadDefaultPack } from '../compiler/pipeline.ts';
-import { benchApi } from './api.ts';
-import { benchBatch } from './batch.ts';
-import { benchCompiler } from './compiler.ts';
-import { benchEngine } from './engine.ts';
-import { ELECTRONIC, SPEC_RULES, coverage, totalFacts } from './facts.ts';
-import { fmt, sink, type BenchConfig } from './harness.ts';
-import { benchSql } from './sql.ts';
+import type { BenchConfig } from './harness.ts';
+
+const AREA_SCRIPT = fileURLToPath(new URL('./area.ts', import.meta.url));
 
 const AREAS = ['compiler', 'engine', 'api', 'batch', 'sql'] as const;
 type Area = (typeof AREAS)[number];
@@ -49,6 +45,8 @@ function machine(): object {
     platform: `${process.platform} ${process.arch}`,
     host: hostname(),
     date: new Date().toISOString(),
+    /** Load averages (1, 5, 15 min) when the run started: other work on the machine shows up as spread. */
+    loadAverageAtStart: loadavg().map((x) => Math.round(x * 100) / 100),
   };
 }
 
@@ -62,41 +60,34 @@ async function main(): Promise<void> {
   const texts: string[] = [`lovkode benchmark (${config.quick ? 'quick' : 'full'} run) — ${JSON.stringify(info)}`];
   const results: Record<string, unknown> = { machine: info, mode: config.quick ? 'quick' : 'full', areas };
 
-  const pack = loadDefaultPack();
-  const n = config.quick ? 20_000 : 100_000;
-  const facts = totalFacts(pack.tables, n, 20261129);
-  const cov = coverage(facts);
-  const missed = SPEC_RULES.filter((r) => !cov.rules.has(r));
-  if (missed.length > 0 || cov.channels.size !== 9) throw new Error(`bench: the random facts miss rules ${missed.join(', ')} or channels (${cov.channels.size} of 9)`);
-  const electronicShare = facts.filter((f) => ELECTRONIC.has(f.channel)).length / n;
-  texts.push(
-    `Inputs: ${fmt(n)} random total fact sets (seeded), all 9 channels and all 37 rules of SPEC.md 5.3 hit (rarest: ${[...cov.rules].sort((a, b) => a[1] - b[1])[0]!.join(' × ')}); ${(electronicShare * 100).toFixed(1)}% electronic channels.`,
-  );
-  results.inputs = { facts: n, rules: Object.fromEntries([...cov.rules].sort()), channels: Object.fromEntries(cov.channels) };
-
   process.stdout.write(`${texts.join('\n')}\n`);
-
   const scratch = mkdtempSync(join(tmpdir(), 'lovkode-bench-'));
   try {
+    // Each area runs in a fresh process: the 10,000-rule compiles leave a heap that made the
+    // questionnaire 7× slower when it ran after them in the same process.
     for (const area of areas) {
-      const t0 = performance.now();
-      const r =
-        area === 'compiler' ? await benchCompiler(config, log)
-        : area === 'engine' ? await benchEngine(config, pack.tables, facts, log)
-        : area === 'api' ? await benchApi(config, pack, facts, log)
-        : area === 'batch' ? await benchBatch(config, (f) => decide(pack.tables, f, { date: '2026-07-02' }), facts, scratch, log)
-        : await benchSql(config, pack.tables, (f, o) => decide(pack.tables, f, o), log);
-      results[area] = { ...r.results, seconds: (performance.now() - t0) / 1000 };
+      const out = join(scratch, `${area}.json`);
+      const child = spawn(process.execPath, ['--import', 'tsx', AREA_SCRIPT, area, out, scratch, ...(config.quick ? ['--quick'] : [])], {
+        stdio: ['ignore', 'inherit', 'inherit'],
+        env: { ...process.env, LOVKODE_BENCH_START: String(Date.now() - (performance.now() - started)) },
+      });
+      const [code] = (await once(child, 'exit')) as [number];
+      if (code !== 0) throw new Error(`bench: area ${area} failed (exit ${code})`);
+      const r = JSON.parse(readFileSync(out, 'utf8')) as { text: string; results: Record<string, unknown> };
       texts.push(r.text);
-      process.stdout.write(`${r.text}\n`);
+      const { inputs, inputsLine, ...rest } = r.results as { inputs: unknown; inputsLine: string };
+      results.inputs ??= inputs;
+      if (texts.length === 1) texts.push(inputsLine);
+      results[area] = rest;
     }
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
   const goals = texts.join('\n').split('\n').filter((l) => / — (PASS|FAIL)$/.test(l));
-  const summary = `\nGoals:\n${goals.map((g) => `  ${g}`).join('\n')}\nTotal time: ${((performance.now() - started) / 1000).toFixed(0)} s (checksum ${sink})`;
+  const summary = `\nGoals:\n${goals.map((g) => `  ${g}`).join('\n')}\nLoad average at the end: ${loadavg().map((x) => x.toFixed(2)).join(' ')} (${cpus().length} cores)\nTotal time: ${((performance.now() - started) / 1000).toFixed(0)} s `;
   process.stdout.write(`${summary}\n`);
   results.goals = goals;
+  results.loadAverageAtEnd = loadavg().map((x) => Math.round(x * 100) / 100);
   results.seconds = (performance.now() - started) / 1000;
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(`Results written to ${out}\n`);
