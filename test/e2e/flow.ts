@@ -87,15 +87,28 @@ export async function answer(s: Session, fact: string, value: string | boolean):
 /** Answers every question the page asks from `facts` until the result; returns the facts asked, in order. */
 export async function complete(s: Session, facts: Facts, limit = 40): Promise<string[]> {
   const asked: string[] = [];
+  const atMost: number[] = [];
   for (let i = 0; i < limit; i++) {
     const now = await step(s.page);
-    if (now.kind === 'result') return asked;
+    if (now.kind === 'result') {
+      // The progress line is honest: «at most N more» was never fewer than the questions that followed.
+      atMost.forEach((n, k) => expect(asked.length - 1 - k, `questions after «${asked[k]}»`).toBeLessThanOrEqual(n));
+      return asked;
+    }
     const value = facts[now.fact];
     if (value === undefined) throw new Error(`the page asks ${now.fact}, which the case does not give`);
     asked.push(now.fact);
+    atMost.push(await questionsLeft(s.page));
     await answer(s, now.fact, value);
   }
   throw new Error(`no result after ${limit} questions`);
+}
+
+/** The most questions the progress line says may follow this one («høyst 6 til» → 6, «siste» → 0). */
+async function questionsLeft(page: Page): Promise<number> {
+  const text = await page.locator('.q-progress').innerText();
+  const numbers = text.match(/\d+/g) ?? [];
+  return numbers.length > 1 ? Number(numbers[1]) : 0;
 }
 
 /** The result on screen: outcome and obligation codes, in page order. */
