@@ -74,7 +74,7 @@ async function cliProcess(file: string): Promise<number> {
   const t0 = performance.now();
   const child = spawn(process.execPath, [BIN, 'decide', '--batch', '--date', DATE], { stdio: [input, 'ignore', 'pipe'] });
   let err = '';
-  child.stderr.on('data', (d: Buffer) => (err += d));
+  child.stderr!.on('data', (d: Buffer) => (err += d));
   const [code] = (await once(child, 'exit')) as [number];
   closeSync(input);
   if (code !== 0) throw new Error(`bench: the lovkode process exited ${code}: ${err}`);
@@ -99,7 +99,7 @@ async function memoryCurve(file: string, lines: number, every: number): Promise<
   const samples: { lines: number; rssMB: number; peakMB: number }[] = [];
   let count = 0;
   let next = every;
-  child.stdout.on('data', (chunk: Buffer) => {
+  child.stdout!.on('data', (chunk: Buffer) => {
     for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) count++;
     if (count >= next || count >= lines) {
       const m = procMemory(child.pid!);
