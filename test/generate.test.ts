@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { generateModule, generateSchema, generateTypes } from '../compiler/generate/module.ts';
 import { build, freeze } from '../compiler/ir/compile.ts';
 import { interpret } from '../compiler/evaluate/interpret.ts';
+import { decide as runtimeDecide } from '../compiler/runtime/engine.ts';
 import type { IRPack } from '../compiler/ir/types.ts';
 import { completions, irPackArb, partialArb } from './support/ir-packs.ts';
 
@@ -48,6 +49,17 @@ describe('generated module', () => {
           expect([...keys]).toEqual([`${got.outcome}:${got.obligations.map((o) => o.code)}`]);
         }
       }
+    }
+  });
+
+  it('rejects bad input exactly as the runtime does: not an object, unknown facts, wrong values', async () => {
+    const cases = fc.sample(irPackArb, 10);
+    for (const pack of cases) {
+      const mod = await load(pack);
+      const tables = freeze(pack, build(pack));
+      const f0 = pack.facts[0]!;
+      const inputs: unknown[] = [null, [], 'x', { nope: 1 }, { [f0.name]: 'no_such_value' }, { [f0.name]: 3 }, { [f0.name]: null, extra: true }, { [f0.name]: f0.type === 'boolean' ? 'true' : true }];
+      for (const input of inputs) expect(mod.decide(input as object, { date: '2026-11-29' })).toEqual(runtimeDecide(tables, input, { date: '2026-11-29' }));
     }
   });
 

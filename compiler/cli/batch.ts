@@ -16,8 +16,15 @@ export type DecideOne = (facts: unknown) => Decision | { error: InputError };
 
 /** The decision as one JSON line, keys in the order of the contract. */
 export function decisionLine(d: Decision): string {
-  return JSON.stringify({ outcome: d.outcome, obligations: d.obligations, reasons: d.reasons, citations: d.citations, missing: d.missing });
+  // Decisions on complete facts are shared, frozen objects: write each one's line once.
+  const cached = lineCache.get(d);
+  if (cached !== undefined) return cached;
+  const line = JSON.stringify({ outcome: d.outcome, obligations: d.obligations, reasons: d.reasons, citations: d.citations, missing: d.missing });
+  if (Object.isFrozen(d)) lineCache.set(d, line);
+  return line;
 }
+
+const lineCache = new WeakMap<Decision, string>();
 
 function lines(ctx: Context): AsyncIterable<string> {
   return createInterface({ input: ctx.io.stdin, crlfDelay: Infinity });

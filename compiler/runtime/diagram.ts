@@ -25,12 +25,32 @@ export function follow(tables: Tables, root: number, assignment: Int32Array): nu
   return -1 - h;
 }
 
-const uniqueIndexes = new WeakMap<Tables, Map<string, number>>();
+/** A hash of a node (its fact and children), for finding equal nodes without building string keys. */
+function hashNode(n: readonly number[]): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = 0; i < n.length; i++) h = (Math.imul(h ^ n[i]!, 0x9e3779b1) + 0x7f4a7c15) | 0;
+  return h;
+}
 
-function uniqueIndex(tables: Tables): Map<string, number> {
+function sameNode(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+const uniqueIndexes = new WeakMap<Tables, Map<number, number[]>>();
+
+/** The frozen nodes by hash: equal nodes are looked up here first, so restricted diagrams stay canonical. */
+function uniqueIndex(tables: Tables): Map<number, number[]> {
   let index = uniqueIndexes.get(tables);
   if (!index) {
-    index = new Map(tables.nodes.map((n, i) => [n.join(','), i]));
+    index = new Map();
+    tables.nodes.forEach((n, i) => {
+      const h = hashNode(n);
+      const bucket = index!.get(h);
+      if (bucket) bucket.push(i);
+      else index!.set(h, [i]);
+    });
     uniqueIndexes.set(tables, index);
   }
   return index;
@@ -41,18 +61,21 @@ export function restrict(tables: Tables, root: number, assignment: Int32Array): 
   const base = tables.nodes.length;
   const global = uniqueIndex(tables);
   const scratch: number[][] = [];
-  const scratchIndex = new Map<string, number>();
+  const scratchIndex = new Map<number, number[]>();
   const memo = new Map<number, number>();
   const node = (id: number): readonly number[] => (id < base ? tables.nodes[id]! : scratch[id - base]!);
   const make = (v: number, kids: number[]): number => {
     const first = kids[0]!;
     if (kids.every((k) => k === first)) return first;
-    const key = `${v},${kids.join(',')}`;
-    const found = global.get(key) ?? scratchIndex.get(key);
-    if (found !== undefined) return found;
-    scratch.push([v, ...kids]);
-    scratchIndex.set(key, base + scratch.length - 1);
-    return base + scratch.length - 1;
+    const candidate = [v, ...kids];
+    const h = hashNode(candidate);
+    for (const id of global.get(h) ?? []) if (sameNode(tables.nodes[id]!, candidate)) return id;
+    const bucket = scratchIndex.get(h);
+    for (const id of bucket ?? []) if (sameNode(scratch[id - base]!, candidate)) return id;
+    const id = base + scratch.push(candidate) - 1;
+    if (bucket) bucket.push(id);
+    else scratchIndex.set(h, [id]);
+    return id;
   };
   const go = (h: number): number => {
     if (h < 0) return h;

@@ -30,43 +30,64 @@ export function today(): string {
 }
 
 /** Checks a date option: `checkDate('2018-01-01')` → undefined, or an E_BAD_DATE error. */
+let lastGoodDate = '';
+
 export function checkDate(date: string): InputError | undefined {
-  if (DATE.test(date) && !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) && new Date(`${date}T00:00:00Z`).toISOString().startsWith(date)) return undefined;
+  if (date === lastGoodDate) return undefined;
+  if (DATE.test(date) && !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) && new Date(`${date}T00:00:00Z`).toISOString().startsWith(date)) {
+    lastGoodDate = date;
+    return undefined;
+  }
   return { code: 'E_BAD_DATE', message: `Invalid date ${JSON.stringify(date)}: write YYYY-MM-DD (ugyldig dato: skriv ÅÅÅÅ-MM-DD).`, field: 'date', value: date };
 }
 
 /** Turns facts as given into value indices (-1 = unknown), or explains what is wrong. */
 export function validateFacts(tables: Tables, input: unknown): { assignment: Int32Array } | { error: InputError } {
+  const assignment = new Int32Array(tables.facts.length);
+  const error = validateInto(tables, input, assignment);
+  return error ? { error } : { assignment };
+}
+
+/** Validates facts into `assignment` (overwritten), returning the first problem, if any. */
+function validateInto(tables: Tables, input: unknown, assignment: Int32Array): InputError | undefined {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return { error: { code: 'E_NOT_AN_OBJECT', message: 'The facts must be a JSON object of fact names and values (faktaene må være et JSON-objekt).' } };
+    return { code: 'E_NOT_AN_OBJECT', message: 'The facts must be a JSON object of fact names and values (faktaene må være et JSON-objekt).' };
   }
-  const assignment = new Int32Array(tables.facts.length).fill(-1);
+  assignment.fill(-1);
   const index = factIndex(tables);
+  const values = valueIndex(tables);
   for (const name in input as FactInput) {
     if (!Object.prototype.hasOwnProperty.call(input, name)) continue;
     const value = (input as FactInput)[name];
     const i = index.get(name);
     if (i === undefined) {
-      return { error: { code: 'E_UNKNOWN_FACT', message: `Unknown fact ${JSON.stringify(name)} (ukjent faktum).`, field: name, choices: tables.facts.map((f) => f.name) } };
+      return { code: 'E_UNKNOWN_FACT', message: `Unknown fact ${JSON.stringify(name)} (ukjent faktum).`, field: name, choices: tables.facts.map((f) => f.name) };
     }
     if (value === null || value === undefined) continue;
     const fact = tables.facts[i]!;
-    const v = fact.type === 'boolean' ? (typeof value === 'boolean' ? Number(value) : -1) : typeof value === 'string' ? (valueIndex(tables)[i]!.get(value) ?? -1) : -1;
+    const v = fact.type === 'boolean' ? (typeof value === 'boolean' ? Number(value) : -1) : typeof value === 'string' ? (values[i]!.get(value) ?? -1) : -1;
     if (v < 0) {
       const choices = fact.type === 'boolean' ? ['true', 'false'] : fact.values;
       return {
-        error: {
-          code: 'E_BAD_VALUE',
-          message: `${JSON.stringify(value)} is not a valid value of ${name}; expected ${fact.type === 'boolean' ? 'true or false' : `one of ${choices.join(', ')}`} (ugyldig verdi).`,
-          field: name,
-          value,
-          choices,
-        },
+        code: 'E_BAD_VALUE',
+        message: `${JSON.stringify(value)} is not a valid value of ${name}; expected ${fact.type === 'boolean' ? 'true or false' : `one of ${choices.join(', ')}`} (ugyldig verdi).`,
+        field: name,
+        value,
+        choices,
       };
     }
     assignment[i] = v;
   }
-  return { assignment };
+  return undefined;
+}
+
+const scratch = new WeakMap<Tables, Int32Array>();
+
+/** A reusable assignment buffer per pack, for `decide` (nothing keeps a reference to it). */
+function scratchFor(tables: Tables): Int32Array {
+  let a = scratch.get(tables);
+  if (!a) scratch.set(tables, (a = new Int32Array(tables.facts.length)));
+  return a;
 }
 
 const valueIndexes = new WeakMap<Tables, Map<string, number>[]>();
@@ -203,9 +224,10 @@ export function decide(tables: Tables, facts: unknown, options: DecideOptions = 
   const date = options.date ?? today();
   const bad = options.date === undefined ? undefined : checkDate(date);
   if (bad) return { error: bad };
-  const valid = validateFacts(tables, facts);
-  if ('error' in valid) return valid;
-  return decideAssignment(tables, valid.assignment, date, options.lang ?? 'nb');
+  const assignment = scratchFor(tables);
+  const error = validateInto(tables, facts, assignment);
+  if (error) return { error };
+  return decideAssignment(tables, assignment, date, options.lang ?? 'nb');
 }
 
 /** The decision so far and, unless it is settled, the next question: the first fact that still matters. */
