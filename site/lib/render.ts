@@ -37,7 +37,7 @@ const KIND: Record<OutcomeName, { kind: string; icon: IconName }> = {
 };
 
 /** A date as «2. juli 2026» / "2 July 2026". */
-export function humanDate(iso: string, lang: Lang): string {
+function humanDate(iso: string, lang: Lang): string {
   return new Intl.DateTimeFormat(lang === 'nb' ? 'nb-NO' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T12:00:00Z`));
 }
 
