@@ -362,9 +362,11 @@ export class AstBuilder {
       const period = sub(c, 'inForceClause');
       if (period) inForce = this.once(inForce, this.period(period), tok(period, 'In'));
     }
-    const title = this.str(tok(node, 'StringLiteral'));
+    const [nbTitle, enTitle] = toks(node, 'StringLiteral');
+    const title = this.str(nbTitle);
+    const titleEn = this.str(enTitle);
     return {
-      kind: 'rule', name, ...(title ? { title } : {}), exceptionTo, ...(when ? { when } : {}),
+      kind: 'rule', name, ...(title ? { title } : {}), ...(titleEn ? { titleEn } : {}), exceptionTo, ...(when ? { when } : {}),
       ...(outcome ? { outcome } : {}), must, ...(because ? { because } : {}), ...(judgement ? { judgement } : {}),
       citations, ...(inForce ? { inForce } : {}), range,
     };

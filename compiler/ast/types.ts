@@ -138,7 +138,8 @@ export interface ObligationSetDecl {
 export interface RuleDecl {
   kind: 'rule';
   name: Name;
-  title?: Str;
+  title?: Str; // bokmål
+  titleEn?: Str; // `rule R13 "Gyldig samtykke" en "Valid consent"`; without it the bokmål title is shown
   exceptionTo: Name[];
   when?: Expr;
   outcome?: Name; // one of OUTCOMES, checked later

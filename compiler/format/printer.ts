@@ -194,7 +194,7 @@ export function declarationItems(d: Declaration): Item[] {
       return [head(d, `obligation set ${d.name.text}`), ...d.includes.map((u) => useItem('includes', u))];
     case 'rule':
       return [
-        head(d, `rule ${d.name.text}${titled(d.title)}`),
+        head(d, `rule ${d.name.text}${titled(d.title)}${d.titleEn ? ` en ${quote(d.titleEn.value)}` : ''}`),
         ...(d.exceptionTo.length ? [{ anchors: at(...d.exceptionTo), lines: wrapList(`${INDENT}exception to `, d.exceptionTo.map((n) => n.text)) }] : []),
         ...(d.when ? [{ anchors: at(d.when), lines: exprLines(`${INDENT}when `, d.when) }] : []),
         ...nameItem('then', d.outcome),

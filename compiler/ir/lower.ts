@@ -147,7 +147,7 @@ export function lower(program: Program, texts: ReadonlyMap<string, string>): IRP
     expandUses(r.must, undefined, uses);
     return {
       id: r.name.text,
-      title: { nb: str(r.title), en: str(r.title) },
+      title: { nb: str(r.title), en: str(r.titleEn ?? r.title) },
       parents: r.exceptionTo.map((p) => ruleIndex.get(p.text)!),
       exceptions: [],
       when: r.when ? lowerExpr(r.when) : { k: 'const', v: true },

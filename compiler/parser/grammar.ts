@@ -58,6 +58,10 @@ export class LovParser extends CstParser {
     this.CONSUME(T.Rule);
     this.CONSUME(T.Identifier);
     this.CONSUME(T.StringLiteral);
+    this.OPTION(() => {
+      this.CONSUME(T.En);
+      this.CONSUME2(T.StringLiteral);
+    });
     this.MANY(() => this.SUBRULE(this.ruleClause));
   });
 

@@ -103,7 +103,7 @@ export const arbDeclaration: fc.Arbitrary<Declaration> = fc.oneof(
     .map((o): Declaration => defined({ kind: 'obligation', ...o, range: NO_RANGE })),
   fc.record({ name: arbName, includes: fc.array(arbUse, { maxLength: 3 }) }).map((o): Declaration => ({ kind: 'obligationSet', ...o, range: NO_RANGE })),
   fc.record({
-    name: arbName, title: arbStr, exceptionTo: fc.array(arbName, { maxLength: 2 }), when: opt(arbExpr), outcome: opt(arbName),
+    name: arbName, title: arbStr, titleEn: opt(arbStr), exceptionTo: fc.array(arbName, { maxLength: 2 }), when: opt(arbExpr), outcome: opt(arbName),
     must: fc.array(arbUse, { maxLength: 2 }), because: opt(arbText), judgement: opt(arbText),
     citations: fc.array(arbCitation, { maxLength: 3 }), inForce: opt(arbPeriod),
   }).map((r): Declaration => defined({ kind: 'rule', ...r, range: NO_RANGE })),
