@@ -87,3 +87,7 @@ function deadRules(pack: IRPack, built: BuiltPack): Diagnostic[] {
   });
   return out;
 }
+
+export { coverage, evalPartial, type Coverage } from './coverage.ts';
+export { diffPacks, type DiffResult, type Difference, type DecisionSummary } from './diff.ts';
+export { questionnaireStats, type QuestionnaireStats } from './questionnaire.ts';
