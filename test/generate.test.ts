@@ -36,12 +36,14 @@ describe('generated module', () => {
       for (const partial of partials) {
         const keys = new Set(completions(pack, partial).map((c) => {
           const r = interpret(pack, c, '2026-11-29');
+          // Conflicts between different rules are different answers (the engine tells them apart too).
+          if (r.kind === 'conflict') return `conflict:${r.outcomes}:${r.rules}`;
           return r.kind === 'decision' ? `${r.outcome}:${r.obligations.map((o) => pack.obligations[o]!.code)}` : r.kind;
         }));
         const got = mod.decide(factsOf(pack, partial), { date: '2026-11-29' });
         if ('error' in got) {
           expect(keys.size).toBe(1);
-          expect(got.error.code === 'E_PACK_GAP' ? 'gap' : 'conflict').toBe([...keys][0]);
+          expect([...keys][0]!.startsWith(got.error.code === 'E_PACK_GAP' ? 'gap' : 'conflict')).toBe(true);
         } else if (got.outcome === null) {
           expect(keys.size).toBeGreaterThan(1);
           expect(got.missing.length).toBeGreaterThan(0);

@@ -4,7 +4,8 @@
  * plus its projection onto outcome and obligations. The result is plain JSON (runtime/tables.ts).
  */
 import type { Tables, TableTerminal } from '../runtime/tables.ts';
-import { MddBuilder, pairKey, terminalIndex, type Handle } from './mdd.ts';
+import { MddBuilder, terminalIndex, type Handle } from './mdd.ts';
+import { PairMemo } from './pair-memo.ts';
 import type { IRExpr, IRPack } from './types.ts';
 
 /** A leaf while building: a truth value (for conditions) or a result of the rules. */
@@ -130,14 +131,13 @@ export function build(pack: IRPack, builder = newBuilder(pack)): BuiltPack {
   const and = (a: Handle, b: Handle): Handle => builder.apply(a, b, (x, y) => (x === T && y === T ? T : F));
   const or = (a: Handle, b: Handle): Handle => builder.apply(a, b, (x, y) => (x === T || y === T ? T : F));
 
-  const mergeCache = new Map<number, Handle>();
+  const mergeCache = new PairMemo(4096);
   const merge = (a: Handle, b: Handle): Handle => {
     if (a === GAP) return b;
     if (b === GAP) return a;
     if (a === b) return a;
-    const key = pairKey(a, b);
-    let merged = mergeCache.get(key);
-    if (merged === undefined) mergeCache.set(key, (merged = mergeLeaves(a, b)));
+    let merged = mergeCache.get(a, b);
+    if (merged === undefined) mergeCache.set(a, b, (merged = mergeLeaves(a, b)));
     return merged;
   };
   const mergeLeaves = (a: Handle, b: Handle): Handle => {

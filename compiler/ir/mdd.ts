@@ -8,19 +8,14 @@
  * two handles are equal exactly when the functions are, and every variable in a diagram matters.
  */
 
+import { PairMemo } from './pair-memo.ts';
+
 export type Handle = number;
 
 /** Encodes terminal index t as a handle. */
 export const terminalHandle = (t: number): Handle => -1 - t;
 /** Decodes a terminal handle back to its index. */
 export const terminalIndex = (h: Handle): number => -1 - h;
-
-const HALF = 2 ** 24;
-
-/** A number that identifies an ordered pair of handles (handles stay within ±2^24). */
-export function pairKey(a: Handle, b: Handle): number {
-  return (a + HALF) * 2 * HALF + (b + HALF);
-}
 
 function sameChildren(a: readonly Handle[], b: readonly Handle[]): boolean {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
@@ -31,7 +26,8 @@ export class MddBuilder<T> {
   readonly vars: number[] = [];
   readonly kids: Handle[][] = [];
   readonly leaves: T[] = [];
-  private readonly unique = new Map<number, Handle[]>();
+  /** The unique table: open addressing over node handles + 1 (0 = empty slot). */
+  private unique = new Int32Array(1024);
   private readonly leafKeys = new Map<string, Handle>();
 
   /** `new MddBuilder(domainSizes, keyOf)`: one domain size per variable, and a key for leaf equality. */
@@ -67,16 +63,35 @@ export class MddBuilder<T> {
       hash = (Math.imul(hash ^ c, 0x9e3779b1) + 0x7f4a7c15) | 0;
     }
     if (allEqual) return first;
-    const bucket = this.unique.get(hash);
-    if (bucket) {
-      for (const h of bucket) if (this.vars[h] === v && sameChildren(this.kids[h]!, children)) return h;
+    const mask = this.unique.length - 1;
+    let i = hash & mask;
+    for (let slot = this.unique[i]!; slot !== 0; slot = this.unique[i]!) {
+      const h = slot - 1;
+      if (this.vars[h] === v && sameChildren(this.kids[h]!, children)) return h;
+      i = (i + 1) & mask;
     }
     const h = this.vars.length;
     this.vars.push(v);
     this.kids.push([...children]);
-    if (bucket) bucket.push(h);
-    else this.unique.set(hash, [h]);
+    this.hashes.push(hash);
+    this.unique[i] = h + 1;
+    if (this.vars.length * 2 > this.unique.length) this.growUnique();
     return h;
+  }
+
+  private readonly hashes: number[] = [];
+  private readonly memo = new PairMemo();
+  private applying = false;
+
+  /** Doubles the unique table and re-inserts every node by its stored hash. */
+  private growUnique(): void {
+    this.unique = new Int32Array(this.unique.length * 2);
+    const mask = this.unique.length - 1;
+    this.hashes.forEach((hash, h) => {
+      let i = hash & mask;
+      while (this.unique[i] !== 0) i = (i + 1) & mask;
+      this.unique[i] = h + 1;
+    });
   }
 
   /** The variable a handle tests, or Infinity for a terminal. */
@@ -85,10 +100,20 @@ export class MddBuilder<T> {
   }
 
   /** Combines two diagrams leaf by leaf: `apply(a, b, (x, y) => leafHandle)`. */
-  apply(a: Handle, b: Handle, op: (x: Handle, y: Handle) => Handle, memo = new Map<number, Handle>()): Handle {
+  apply(a: Handle, b: Handle, op: (x: Handle, y: Handle) => Handle, memo?: PairMemo): Handle {
     if (a < 0 && b < 0) return op(a, b);
-    const key = pairKey(a, b);
-    const hit = memo.get(key);
+    if (!memo) {
+      // A top-level call: reuse the builder's memo, unless an operation calls apply itself.
+      if (this.applying) return this.apply(a, b, op, new PairMemo(64));
+      this.applying = true;
+      this.memo.clear();
+      try {
+        return this.apply(a, b, op, this.memo);
+      } finally {
+        this.applying = false;
+      }
+    }
+    const hit = memo.get(a, b);
     if (hit !== undefined) return hit;
     const v = Math.min(this.varOf(a), this.varOf(b));
     const size = this.domains[v]!;
@@ -99,7 +124,7 @@ export class MddBuilder<T> {
       children.push(this.apply(ca, cb, op, memo));
     }
     const result = this.node(v, children);
-    memo.set(key, result);
+    memo.set(a, b, result);
     return result;
   }
 
