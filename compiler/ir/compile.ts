@@ -152,17 +152,19 @@ export function build(pack: IRPack, builder = newBuilder(pack)): BuiltPack {
     return builder.leaf({ kind: 'conflict', rules, outcomes });
   };
 
-  /** Merges many results pairwise, as a balanced tree, so each merge works on diagrams of similar size. */
-  const mergeAll = (handles: Handle[]): Handle => {
-    if (handles.length === 0) return GAP;
+  /** Combines many diagrams pairwise, as a balanced tree, so each step works on diagrams of similar size. */
+  const combineAll = (handles: Handle[], combine: (a: Handle, b: Handle) => Handle, none: Handle): Handle => {
+    if (handles.length === 0) return none;
     let layer = handles;
     while (layer.length > 1) {
       const next: Handle[] = [];
-      for (let i = 0; i < layer.length; i += 2) next.push(i + 1 < layer.length ? builder.apply(layer[i]!, layer[i + 1]!, merge) : layer[i]!);
+      for (let i = 0; i < layer.length; i += 2) next.push(i + 1 < layer.length ? combine(layer[i]!, layer[i + 1]!) : layer[i]!);
       layer = next;
     }
     return layer[0]!;
   };
+  const mergeAll = (handles: Handle[]): Handle => combineAll(handles, (a, b) => builder.apply(a, b, merge), GAP);
+  const anyOf = (handles: Handle[]): Handle => combineAll(handles, or, F);
 
   const starts = epochStarts(pack);
   const epochBounds = ['', ...starts].map((start, i, all) => ({
@@ -217,11 +219,11 @@ export function build(pack: IRPack, builder = newBuilder(pack)): BuiltPack {
       if (scopes[i] !== undefined) return scopes[i]!;
       const rule = pack.rules[i]!;
       let s = inForce(rule, bounds.start) ? exprToMdd(rule.when) : F;
-      if (rule.parents.length > 0) s = and(s, rule.parents.map(scope).reduce(or, F));
+      if (rule.parents.length > 0) s = and(s, anyOf(rule.parents.map(scope)));
       return (scopes[i] = s);
     };
     const decides = pack.rules.map((rule, i) => {
-      const overridden = rule.exceptions.filter((e) => inForce(pack.rules[e]!, bounds.start)).map((e) => exprToMdd(pack.rules[e]!.when)).reduce(or, F);
+      const overridden = anyOf(rule.exceptions.filter((e) => inForce(pack.rules[e]!, bounds.start)).map((e) => exprToMdd(pack.rules[e]!.when)));
       return and(scope(i), builder.mapLeaves(overridden, (x) => (x === T ? F : T)));
     });
     return { ...bounds, full, decision, scopes: pack.rules.map((_, i) => scope(i)), decides };
