@@ -53,7 +53,7 @@ export class MddBuilder<T> {
     return this.leaves[terminalIndex(h)]!;
   }
 
-  /** The reduced node testing `v` with these children. */
+  /** The reduced node testing `v` with these children (copied only when the node is new). */
   node(v: number, children: readonly Handle[]): Handle {
     const first = children[0]!;
     let hash = (v + 1) | 0;
@@ -72,7 +72,7 @@ export class MddBuilder<T> {
     }
     const h = this.vars.length;
     this.vars.push(v);
-    this.kids.push([...children]);
+    this.kids.push(children.slice());
     this.hashes.push(hash);
     this.unique[i] = h + 1;
     if (this.vars.length * 2 > this.unique.length) this.growUnique();
@@ -82,6 +82,7 @@ export class MddBuilder<T> {
   private readonly hashes: number[] = [];
   private readonly memo = new PairMemo();
   private applying = false;
+  private readonly buffers: Handle[][] = [];
 
   /** Doubles the unique table and re-inserts every node by its stored hash. */
   private growUnique(): void {
@@ -103,8 +104,8 @@ export class MddBuilder<T> {
   apply(a: Handle, b: Handle, op: (x: Handle, y: Handle) => Handle, memo?: PairMemo): Handle {
     if (a < 0 && b < 0) return op(a, b);
     if (!memo) {
-      // A top-level call: reuse the builder's memo, unless an operation calls apply itself.
-      if (this.applying) return this.apply(a, b, op, new PairMemo(64));
+      // A top-level call reuses the builder's memo and child buffers, so operations must not call apply.
+      if (this.applying) throw new Error('internal: MddBuilder.apply called from inside an apply operation');
       this.applying = true;
       this.memo.clear();
       try {
@@ -117,11 +118,12 @@ export class MddBuilder<T> {
     if (hit !== undefined) return hit;
     const v = Math.min(this.varOf(a), this.varOf(b));
     const size = this.domains[v]!;
-    const children: Handle[] = [];
+    // One buffer per variable: recursive calls only visit later variables, so it is never shared.
+    const children = (this.buffers[v] ??= new Array<Handle>(size));
     for (let i = 0; i < size; i++) {
       const ca = this.varOf(a) === v ? this.kids[a]![i]! : a;
       const cb = this.varOf(b) === v ? this.kids[b]![i]! : b;
-      children.push(this.apply(ca, cb, op, memo));
+      children[i] = this.apply(ca, cb, op, memo);
     }
     const result = this.node(v, children);
     memo.set(a, b, result);
