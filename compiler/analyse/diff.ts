@@ -177,8 +177,8 @@ export function diffPacks(before: IRPack, after: IRPack, limit = 200): DiffResul
       }
       // Values that lead to the same place are one branch.
       const groups = new Map<Handle, number[]>();
-      builder.kids[h]!.forEach((child, v) => groups.set(child, [...(groups.get(child) ?? []), v]));
-      for (const [child, values] of groups) walk(child, new Map([...cube, [builder.vars[h]!, new Set(values)]]));
+      builder.children(h).forEach((child, v) => groups.set(child, [...(groups.get(child) ?? []), v]));
+      for (const [child, values] of groups) walk(child, new Map([...cube, [builder.variable(h), new Set(values)]]));
     };
     walk(diff, new Map());
     for (const { cube, leaf } of widen(builder, diff, cubes, facts)) {

@@ -16,7 +16,7 @@ export function shortestPath<T>(builder: MddBuilder<T>, root: Handle, isTarget: 
     if (h < 0) return isTarget(h) ? { length: 0, next: -1, leaf: h } : null;
     if (memo.has(h)) return memo.get(h)!;
     let result: { length: number; next: number; leaf: Handle } | null = null;
-    builder.kids[h]!.forEach((child, value) => {
+    builder.children(h).forEach((child, value) => {
       const sub = best(child);
       if (sub && (!result || sub.length + 1 < result.length)) result = { length: sub.length + 1, next: value, leaf: sub.leaf };
     });
@@ -29,8 +29,8 @@ export function shortestPath<T>(builder: MddBuilder<T>, root: Handle, isTarget: 
   let h = root;
   while (h >= 0) {
     const step = best(h)!;
-    path.set(builder.vars[h]!, step.next);
-    h = builder.kids[h]![step.next]!;
+    path.set(builder.variable(h), step.next);
+    h = builder.child(h, step.next);
   }
   return { path, leaf: start.leaf };
 }

@@ -252,9 +252,9 @@ export function freeze(pack: IRPack, built: BuiltPack): Tables {
     }
     let id = nodeIds.get(h);
     if (id !== undefined) return id;
-    const children = builder.kids[h]!.map(visit);
+    const children = builder.children(h).map(visit);
     id = nodes.length;
-    nodes.push([builder.vars[h]!, ...children]);
+    nodes.push([builder.variable(h), ...children]);
     nodeIds.set(h, id);
     return id;
   };

@@ -17,24 +17,56 @@ export const terminalHandle = (t: number): Handle => -1 - t;
 /** Decodes a terminal handle back to its index. */
 export const terminalIndex = (h: Handle): number => -1 - h;
 
-function sameChildren(a: readonly Handle[], b: readonly Handle[]): boolean {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+/** A typed array twice as long, with the old contents. */
+function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }
 
 export class MddBuilder<T> {
-  readonly vars: number[] = [];
-  readonly kids: Handle[][] = [];
+  /** Per node: the variable it tests, the start of its children in `childData`, and its hash. */
+  private varData = new Int32Array(1024);
+  private childStart = new Int32Array(1024);
+  private hashData = new Int32Array(1024);
+  /** The children of every node, one run of `domains[v]` handles per node, in node order. */
+  private childData = new Int32Array(4096);
+  private childEnd = 0;
+  private count = 0;
   readonly leaves: T[] = [];
   /** The unique table: open addressing over node handles + 1 (0 = empty slot). */
-  private unique = new Int32Array(1024);
+  private unique = new Int32Array(2048);
   private readonly leafKeys = new Map<string, Handle>();
+  private readonly memo = new PairMemo();
+  private applying = false;
+  private readonly buffers: Handle[][] = [];
 
   /** `new MddBuilder(domainSizes, keyOf)`: one domain size per variable, and a key for leaf equality. */
   constructor(
     readonly domains: readonly number[],
     private readonly keyOf: (leaf: T) => string,
   ) {}
+
+  /** The number of inner nodes built so far. */
+  get size(): number {
+    return this.count;
+  }
+
+  /** The variable a node tests. */
+  variable(h: Handle): number {
+    return this.varData[h]!;
+  }
+
+  /** Child `i` of a node (for value index i of its variable). */
+  child(h: Handle, i: number): Handle {
+    return this.childData[this.childStart[h]! + i]!;
+  }
+
+  /** The children of a node, as a fresh array. */
+  children(h: Handle): Handle[] {
+    const start = this.childStart[h]!;
+    return Array.from(this.childData.subarray(start, start + this.domains[this.varData[h]!]!));
+  }
 
   /** The handle of a leaf value (interned by key). */
   leaf(value: T): Handle {
@@ -53,12 +85,14 @@ export class MddBuilder<T> {
     return this.leaves[terminalIndex(h)]!;
   }
 
-  /** The reduced node testing `v` with these children (copied only when the node is new). */
+  /** The reduced node testing `v` with these children (copied into the builder's store when new). */
   node(v: number, children: readonly Handle[]): Handle {
     const first = children[0]!;
+    const n = children.length;
     let hash = (v + 1) | 0;
     let allEqual = true;
-    for (const c of children) {
+    for (let k = 0; k < n; k++) {
+      const c = children[k]!;
       if (c !== first) allEqual = false;
       hash = (Math.imul(hash ^ c, 0x9e3779b1) + 0x7f4a7c15) | 0;
     }
@@ -67,37 +101,46 @@ export class MddBuilder<T> {
     let i = hash & mask;
     for (let slot = this.unique[i]!; slot !== 0; slot = this.unique[i]!) {
       const h = slot - 1;
-      if (this.vars[h] === v && sameChildren(this.kids[h]!, children)) return h;
+      if (this.varData[h] === v && this.sameChildren(h, children)) return h;
       i = (i + 1) & mask;
     }
-    const h = this.vars.length;
-    this.vars.push(v);
-    this.kids.push(children.slice());
-    this.hashes.push(hash);
+    const h = this.count++;
+    if (h === this.varData.length) {
+      this.varData = grown(this.varData);
+      this.childStart = grown(this.childStart);
+      this.hashData = grown(this.hashData);
+    }
+    while (this.childEnd + n > this.childData.length) this.childData = grown(this.childData);
+    this.varData[h] = v;
+    this.hashData[h] = hash;
+    this.childStart[h] = this.childEnd;
+    for (let k = 0; k < n; k++) this.childData[this.childEnd + k] = children[k]!;
+    this.childEnd += n;
     this.unique[i] = h + 1;
-    if (this.vars.length * 2 > this.unique.length) this.growUnique();
+    if (this.count * 2 > this.unique.length) this.growUnique();
     return h;
   }
 
-  private readonly hashes: number[] = [];
-  private readonly memo = new PairMemo();
-  private applying = false;
-  private readonly buffers: Handle[][] = [];
+  private sameChildren(h: Handle, children: readonly Handle[]): boolean {
+    const start = this.childStart[h]!;
+    for (let k = 0; k < children.length; k++) if (this.childData[start + k] !== children[k]) return false;
+    return true;
+  }
 
   /** Doubles the unique table and re-inserts every node by its stored hash. */
   private growUnique(): void {
     this.unique = new Int32Array(this.unique.length * 2);
     const mask = this.unique.length - 1;
-    this.hashes.forEach((hash, h) => {
-      let i = hash & mask;
+    for (let h = 0; h < this.count; h++) {
+      let i = this.hashData[h]! & mask;
       while (this.unique[i] !== 0) i = (i + 1) & mask;
       this.unique[i] = h + 1;
-    });
+    }
   }
 
   /** The variable a handle tests, or Infinity for a terminal. */
   varOf(h: Handle): number {
-    return h < 0 ? Infinity : this.vars[h]!;
+    return h < 0 ? Infinity : this.varData[h]!;
   }
 
   /** Combines two diagrams leaf by leaf: `apply(a, b, (x, y) => leafHandle)`. */
@@ -121,8 +164,8 @@ export class MddBuilder<T> {
     // One buffer per variable: recursive calls only visit later variables, so it is never shared.
     const children = (this.buffers[v] ??= new Array<Handle>(size));
     for (let i = 0; i < size; i++) {
-      const ca = this.varOf(a) === v ? this.kids[a]![i]! : a;
-      const cb = this.varOf(b) === v ? this.kids[b]![i]! : b;
+      const ca = this.varOf(a) === v ? this.child(a, i) : a;
+      const cb = this.varOf(b) === v ? this.child(b, i) : b;
       children[i] = this.apply(ca, cb, op, memo);
     }
     const result = this.node(v, children);
@@ -136,8 +179,8 @@ export class MddBuilder<T> {
     const hit = memo.get(h);
     if (hit !== undefined) return hit;
     const result = this.node(
-      this.vars[h]!,
-      this.kids[h]!.map((c) => this.mapLeaves(c, f, memo)),
+      this.varData[h]!,
+      this.children(h).map((c) => this.mapLeaves(c, f, memo)),
     );
     memo.set(h, result);
     return result;
@@ -154,10 +197,9 @@ export class MddBuilder<T> {
       }
       if (seen.has(x)) return;
       seen.add(x);
-      const values = allowed?.(this.vars[x]!);
-      this.kids[x]!.forEach((c, value) => {
-        if (!values || values.has(value)) walk(c);
-      });
+      const values = allowed?.(this.varData[x]!);
+      const size = this.domains[this.varData[x]!]!;
+      for (let value = 0; value < size; value++) if (!values || values.has(value)) walk(this.child(x, value));
     };
     walk(h);
     return out;
