@@ -1,24 +1,15 @@
 /** Browser: axe-core finds no violation on any page type, in bokmål and English, light and dark. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { PAGES, axeViolations, builtGuidePaths, e2eUnavailable, launchBrowser, newPage, startServer, stopServer, type SiteServer } from './support.ts';
+import { axeViolations, builtGuidePaths, e2eUnavailable, newPage, PAGES, useSite } from './support.ts';
 
 const unavailable = e2eUnavailable();
 
 describe.skipIf(unavailable !== null)('accessibility (axe-core in Chromium)', () => {
   let browser: Browser;
-  let server: SiteServer;
   let base: string;
 
-  beforeAll(async () => {
-    ({ server, base } = await startServer());
-    browser = await launchBrowser();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stopServer(server);
-  });
+  useSite((site) => ({ browser, base } = site));
 
   for (const scheme of ['light', 'dark'] as const) {
     for (const p of PAGES) {

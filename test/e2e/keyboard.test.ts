@@ -1,7 +1,7 @@
 /** Browser: keyboard use — Tab reaches the skip link first and then the start button, focus is visible. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { e2eUnavailable, launchBrowser, newPage, startServer, stopServer, type SiteServer } from './support.ts';
+import { e2eUnavailable, newPage, useSite } from './support.ts';
 
 const unavailable = e2eUnavailable();
 
@@ -25,18 +25,9 @@ function focused(page: Page) {
 
 describe.skipIf(unavailable !== null)('keyboard (Chromium)', () => {
   let browser: Browser;
-  let server: SiteServer;
   let base: string;
 
-  beforeAll(async () => {
-    ({ server, base } = await startServer());
-    browser = await launchBrowser();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stopServer(server);
-  });
+  useSite((site) => ({ browser, base } = site));
 
   const homes = [
     { path: '/', skip: 'Hopp til hovedinnholdet', start: 'Start spørsmålene', target: '/sporsmal/' },

@@ -1,24 +1,15 @@
 /** Browser: pages fit a 320 px phone and 200 % zoom without sideways scrolling; the language switch works. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { PAGES, e2eUnavailable, launchBrowser, newPage, startServer, stopServer, type SiteServer } from './support.ts';
+import { e2eUnavailable, newPage, PAGES, useSite } from './support.ts';
 
 const unavailable = e2eUnavailable();
 
 describe.skipIf(unavailable !== null)('layout and language switch (Chromium)', () => {
   let browser: Browser;
-  let server: SiteServer;
   let base: string;
 
-  beforeAll(async () => {
-    ({ server, base } = await startServer());
-    browser = await launchBrowser();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stopServer(server);
-  });
+  useSite((site) => ({ browser, base } = site));
 
   // 320 CSS px is a small phone; 640 x 400 is a 1280 x 800 desktop at 200 % zoom.
   const viewports = [

@@ -1,24 +1,15 @@
 /** Browser: every request stays on the site's origin, no cookies or storage are set, the CSP is never violated. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { PAGES, e2eUnavailable, launchBrowser, newPage, startServer, stopServer, type SiteServer } from './support.ts';
+import { e2eUnavailable, newPage, PAGES, useSite } from './support.ts';
 
 const unavailable = e2eUnavailable();
 
 describe.skipIf(unavailable !== null)('privacy (Chromium)', () => {
   let browser: Browser;
-  let server: SiteServer;
   let base: string;
 
-  beforeAll(async () => {
-    ({ server, base } = await startServer());
-    browser = await launchBrowser();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stopServer(server);
-  });
+  useSite((site) => ({ browser, base } = site));
 
   for (const p of PAGES) {
     it(`${p.name} (${p.path}): same-origin requests only, no cookies, no storage, no console errors`, async () => {

@@ -3,11 +3,11 @@
  * outcome, both languages, light and dark); it can be completed with the keyboard alone (Tab, Space,
  * arrow keys, Enter), with and without JavaScript; it fits a 320 px screen; it prints a clean record.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { questionUrl, resultCases, scenarios } from './cases.ts';
 import { MODES, open, result, step, toNextStep, type Session } from './flow.ts';
-import { axeViolations, e2eUnavailable, launchBrowser, newPage, startServer, stopServer, type SiteServer } from './support.ts';
+import { axeViolations, e2eUnavailable, newPage, useSite } from './support.ts';
 
 const unavailable = e2eUnavailable();
 
@@ -16,19 +16,10 @@ const PARTIAL = { channel: 'sms_mms', recipientType: 'private_person' };
 
 describe.skipIf(unavailable !== null)('questionnaire accessibility (Chromium)', () => {
   let browser: Browser;
-  let server: SiteServer;
   let base: string;
   const cases = resultCases();
 
-  beforeAll(async () => {
-    ({ server, base } = await startServer());
-    browser = await launchBrowser();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stopServer(server);
-  });
+  useSite((site) => ({ browser, base } = site));
 
   for (const lang of ['nb', 'en'] as const) {
     for (const scheme of ['light', 'dark'] as const) {

@@ -8,13 +8,13 @@
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { decide, loadDefaultPack, type Pack } from '../../compiler/index.ts';
 import { todayInNorway } from '../../site/lib/answers.ts';
 import { scenarios, type Facts } from './cases.ts';
 import { MODES, answer, complete, foreign, open, ready, result, step, summaryFacts, toNextStep, type Session } from './flow.ts';
-import { e2eUnavailable, launchBrowser, startServer, stopServer, type SiteServer } from './support.ts';
+import { e2eUnavailable, useSite } from './support.ts';
 
 const unavailable = e2eUnavailable();
 
@@ -23,7 +23,6 @@ const SCENARIOS = ['S005', 'S008', 'S047', 'S050', 'S061', 'S077', 'S017', 'S018
 
 describe.skipIf(unavailable !== null)('questionnaire (Chromium)', () => {
   let browser: Browser;
-  let server: SiteServer;
   let base: string;
   let pack: Pack;
   const all = scenarios();
@@ -36,16 +35,10 @@ describe.skipIf(unavailable !== null)('questionnaire (Chromium)', () => {
     return { outcome: d.outcome, codes: d.obligations.map((o) => o.code), texts: d.obligations.map((o) => o.text) };
   };
 
-  beforeAll(async () => {
+  beforeAll(() => {
     pack = loadDefaultPack();
-    ({ server, base } = await startServer());
-    browser = await launchBrowser();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stopServer(server);
   });
+  useSite((site) => ({ browser, base } = site));
 
   it('has at least eight public scenarios to walk through', () => {
     expect(SCENARIOS.filter((id) => all.has(id)).length).toBeGreaterThanOrEqual(8);

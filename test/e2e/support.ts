@@ -8,6 +8,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** The prerendered pages and assets. */
@@ -132,4 +133,20 @@ export async function axeViolations(page: Page): Promise<string[]> {
     return result.violations.map((v) => `${v.id}: ${v.help} -> ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
   });
   return violations;
+}
+
+/** Starts the built site and Chromium around the tests of the enclosing `describe`, and stops them after. */
+export function useSite(ready: (site: { browser: Browser; base: string }) => void): void {
+  let server: SiteServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    const started = await startServer();
+    server = started.server;
+    browser = await launchBrowser();
+    ready({ browser, base: started.base });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await stopServer(server);
+  });
 }
