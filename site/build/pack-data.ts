@@ -38,17 +38,10 @@ export function packData(): { tables: Tables; reference: PackReference } {
     }
   }
 
-  const rules = ir.rules.map((r) => ({
-    id: r.id,
+  const rules = ir.rules.map((r, i) => ({
+    ...tables.rules[i]!,
     file: file(r.range.file),
     line: r.range.start.line,
-    title: r.title,
-    outcome: r.outcome,
-    reason: r.reason,
-    ...(r.judgement ? { judgement: r.judgement } : {}),
-    citations: r.citations,
-    ...(r.from ? { from: r.from } : {}),
-    ...(r.until ? { until: r.until } : {}),
     exceptionTo: r.parents.map((i) => ir.rules[i]!.id),
     exceptions: r.exceptions.map((i) => ir.rules[i]!.id),
     obligations: [...new Set(r.obligations.map((o) => ir.obligations[o.obligation]!.code))],

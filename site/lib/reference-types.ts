@@ -1,5 +1,5 @@
 /** The shape of the rule reference the build derives from the rule pack (site/build/pack-data.ts). */
-import type { TableCitation, TextPair } from '../../compiler/runtime/tables.ts';
+import type { TableCitation, TableRule, TextPair } from '../../compiler/runtime/tables.ts';
 
 /** An example of the pack that exercises a rule: its facts and the outcome it gets. */
 export interface ReferenceExample {
@@ -11,17 +11,10 @@ export interface ReferenceExample {
   on?: string;
 }
 
-export interface ReferenceRule {
-  id: string;
+/** A rule as the tables hold it, plus where it is written and how it relates to the others. */
+export interface ReferenceRule extends TableRule {
   file: string;
   line: number;
-  title: TextPair;
-  outcome: string;
-  reason: TextPair;
-  judgement?: TextPair;
-  citations: TableCitation[];
-  from?: string;
-  until?: string;
   /** Ids of the rules this one is an exception to. */
   exceptionTo: string[];
   /** Ids of the rules that are exceptions to this one. */
