@@ -123,7 +123,7 @@ describe.skipIf(!built)('built site (dist/)', () => {
         const broken: string[] = [];
         for (const t of tags(page.html, ['a', 'link', 'script', 'img'])) {
           const url = t.attrs.href ?? t.attrs.src;
-          if (!url || /^(https?:|mailto:|tel:)/i.test(url)) continue;
+          if (!url || /^(https?:|mailto:|tel:|data:)/i.test(url)) continue; // data: URLs are inline, not links
           if (url.startsWith('#')) {
             if (url.length > 1 && !page.html.includes(`id="${url.slice(1)}"`)) broken.push(url);
             continue;
