@@ -374,6 +374,57 @@ Exit codes: 0 built, 1 the rule files have errors, 2 wrong usage.`,
     },
     load: () => import('./build.ts'),
   },
+  {
+    name: 'serve',
+    summary: { nb: 'Start web-API-et: avgjørelser over HTTP med JSON', en: 'Start the web API: decisions over HTTP with JSON' },
+    usage: 'lovkode serve [--port N] [--host HOST] [--rules PATH]',
+    flags: [
+      { name: 'port', kind: 'string' },
+      { name: 'host', kind: 'string' },
+      { name: 'rules', kind: 'string' },
+    ],
+    help: {
+      nb: `Starter en HTTP-server med web-API-et (se docs/api.md, «Web API»):
+  POST /v1/decide          ett JSON-objekt med fakta → avgjørelsen (samme JSON som «decide»)
+  POST /v1/decide/batch    NDJSON inn, NDJSON ut, strømmet; linje n ut hører til linje n inn
+  POST /v1/next-question   avgjørelsen så langt og neste spørsmål
+  GET  /v1/facts           faktaene med spørsmål og svaralternativer på bokmål og engelsk
+  GET  /v1/openapi.json    OpenAPI 3.1-beskrivelsen
+  GET  /healthz            svarer når serveren kjører
+?date=ÅÅÅÅ-MM-DD og ?lang=nb|en velger dato og språk. Feil input gir feil-JSON med HTTP 400.
+
+Flagg:
+  --port N          porten (standard 8080, eller PORT; 0 = en ledig port)
+  --host HOST       adressen (standard 127.0.0.1; 0.0.0.0 for alle nettverk)
+  --rules PATH      bruk disse regelfilene i stedet for det medfølgende regelsettet
+
+Eksempel:
+  lovkode serve --port 8080
+  curl -s localhost:8080/v1/decide -d '{"channel":"email"}'
+
+Exit-koder: 0 stoppet med Ctrl+C eller SIGTERM, 1 regelfilene har feil, 2 feil bruk eller porten er opptatt (E_PORT_IN_USE).`,
+      en: `Starts an HTTP server with the web API (see docs/api.md, "Web API"):
+  POST /v1/decide          one JSON object of facts → the decision (the same JSON as «decide»)
+  POST /v1/decide/batch    NDJSON in, NDJSON out, streamed; output line n belongs to input line n
+  POST /v1/next-question   the decision so far and the next question
+  GET  /v1/facts           the facts with questions and answer labels in bokmål and English
+  GET  /v1/openapi.json    the OpenAPI 3.1 document
+  GET  /healthz            answers while the server runs
+?date=YYYY-MM-DD and ?lang=nb|en choose the date and language. Bad input gets error JSON with HTTP 400.
+
+Flags:
+  --port N          the port (default 8080, or PORT; 0 = any free port)
+  --host HOST       the address (default 127.0.0.1; 0.0.0.0 for every network)
+  --rules PATH      use these rule files instead of the bundled pack
+
+Example:
+  lovkode serve --port 8080
+  curl -s localhost:8080/v1/decide -d '{"channel":"email"}'
+
+Exit codes: 0 stopped with Ctrl+C or SIGTERM, 1 the rule files have errors, 2 wrong usage or the port is in use (E_PORT_IN_USE).`,
+    },
+    load: () => import('./serve.ts'),
+  },
 ];
 
 /** Finds a command by name. */

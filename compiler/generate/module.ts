@@ -149,22 +149,4 @@ export declare function whatWouldChange(facts: Facts, options?: DecideOptions): 
 `;
 }
 
-/** A JSON Schema (2020-12) of the facts object: `generateSchema(tables)`. */
-export function generateSchema(tables: Tables): object {
-  return {
-    $schema: 'https://json-schema.org/draft/2020-12/schema',
-    title: 'lovkode facts',
-    description: `The facts of a case for rule pack version ${tables.version}. A fact left out, or null, is unknown.`,
-    type: 'object',
-    additionalProperties: false,
-    properties: Object.fromEntries(
-      tables.facts.map((f) => [
-        f.name,
-        {
-          description: f.question.en,
-          ...(f.type === 'boolean' ? { type: ['boolean', 'null'] } : { enum: [...f.values, null] }),
-        },
-      ]),
-    ),
-  };
-}
+export { generateSchema } from './schema.ts';
