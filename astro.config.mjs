@@ -3,16 +3,19 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import node from '@astrojs/node';
 import { lovkodePack } from './site/build/vite-pack.mjs';
+import { lovkodeServer } from './site/build/server-bundle.mjs';
 
 export default defineConfig({
   // The Astro project lives in site/; rules/, compiler/ and test/ stay at the top level.
   srcDir: './site',
   publicDir: './site/public',
-  integrations: [mdx()],
+  // lovkodeServer() bundles the production server (server/site.ts) into dist/server/server.mjs.
+  integrations: [mdx(), lovkodeServer()],
   // Every page is prerendered except the questionnaire and its receipt (`export const prerender = false`):
   // they are rendered per request so that the questionnaire works without JavaScript.
   output: 'static',
-  // Standalone: `node dist/server/entry.mjs` serves dist/client and the on-demand routes.
+  // Standalone: dist/server/entry.mjs exports the handler that serves dist/client and the on-demand
+  // routes; `node dist/server/server.mjs` runs it behind headers, compression and the web API.
   adapter: node({ mode: 'standalone' }),
   trailingSlash: 'always',
   // Bokmål is the default language at "/", English lives under "/en/".

@@ -136,8 +136,12 @@ function compressWhenAsked(req: IncomingMessage, res: ServerResponse): void {
     if (!/accept-encoding/i.test(vary)) res.setHeader('Vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
     const length = Number(res.getHeader('content-length') ?? Number.NaN);
     const empty = req.method === 'HEAD' || res.statusCode === 204 || res.statusCode === 304;
-    if (!encoding || empty || res.getHeader('content-encoding') || length < MIN_BYTES) return;
+    const partial = res.statusCode === 206 || res.hasHeader('content-range');
+    if (!encoding || empty || partial || res.getHeader('content-encoding') || length < MIN_BYTES) return;
     res.removeHeader('Content-Length');
+    res.removeHeader('Accept-Ranges');
+    const etag = res.getHeader('etag');
+    if (typeof etag === 'string' && !etag.startsWith('W/')) res.setHeader('ETag', `W/${etag}`);
     res.setHeader('Content-Encoding', encoding);
     zip = encoding === 'br'
       ? createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: Number.isFinite(length) ? length : 0 } })

@@ -10,14 +10,18 @@ import { tsImport } from 'tsx/esm/api';
 
 const IDS = { 'virtual:lovkode/tables': 'tables', 'virtual:lovkode/reference': 'reference', 'virtual:lovkode/version': 'version' };
 
+/** @type {Promise<{ tables: { version: string }, reference: unknown }> | undefined} */
+let data;
+
+/** The compiled pack's data, compiled once per build (the site server's bundle uses it too). */
+export function loadPackData() {
+  data ??= tsImport('./pack-data.ts', import.meta.url).then((mod) => mod.packData());
+  return data;
+}
+
 /** The Vite plugin that serves the compiled rule pack as `virtual:lovkode/*` modules. */
 export function lovkodePack() {
-  /** @type {Promise<{ tables: { version: string }, reference: unknown }> | undefined} */
-  let data;
-  const load = () => {
-    data ??= tsImport('./pack-data.ts', import.meta.url).then((mod) => mod.packData());
-    return data;
-  };
+  const load = loadPackData;
   return {
     name: 'lovkode-pack',
     /** @param {string} id */

@@ -1,6 +1,7 @@
 /**
- * Shared setup for the browser tests: the built site's own Node server (dist/server/entry.mjs, which
- * serves dist/client and renders the questionnaire per request) on 127.0.0.1 with a random port,
+ * Shared setup for the browser tests: the built site's own Node server (dist/server/server.mjs, which
+ * serves dist/client through the adapter's handler, renders the questionnaire per request and adds
+ * the security headers and compression) on 127.0.0.1 with a random port,
  * Debian's Chromium driven by playwright-core, axe-core injection, and the list of page types to visit.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -13,14 +14,14 @@ import { afterAll, beforeAll } from 'vitest';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** The prerendered pages and assets. */
 export const DIST = resolve('dist/client');
-/** The built server: static files from dist/client, the questionnaire and its receipts on demand. */
-export const SERVER_ENTRY = resolve('dist/server/entry.mjs');
+/** The built server: static files from dist/client, the questionnaire and its receipts on demand, the web API. */
+export const SERVER_ENTRY = resolve('dist/server/server.mjs');
 
 /** Why the browser tests cannot run here, or null; throws instead when E2E_REQUIRED=1. */
 export function e2eUnavailable(): string | null {
   const missing = [
     existsSync(CHROMIUM) ? null : `chromium not found at ${CHROMIUM} (run: apt-get install -y chromium)`,
-    existsSync(join(DIST, 'index.html')) && existsSync(SERVER_ENTRY) ? null : 'dist/client/index.html or dist/server/entry.mjs not found (run: npm run build)',
+    existsSync(join(DIST, 'index.html')) && existsSync(SERVER_ENTRY) ? null : 'dist/client/index.html or dist/server/server.mjs not found (run: npm run build)',
   ].filter((m): m is string => m !== null);
   if (missing.length === 0) return null;
   const msg = `[e2e] ${missing.join('; ')}`;
