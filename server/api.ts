@@ -13,7 +13,7 @@ import { decide, nextQuestion } from '../compiler/runtime/index.ts';
 import { parseFacts } from '../compiler/cli/input.ts';
 import { decisionLine } from '../compiler/cli/batch.ts';
 import { didYouMean } from '../compiler/diagnostics/suggest.ts';
-import { answerLines, ndjsonStream, splitLines } from './batch.ts';
+import { answerLines, ndjsonStream, NOT_UTF8, splitLines, utf8 } from './batch.ts';
 import { httpError, safeErrorLine, statusOf, type HttpErrorCode } from './errors.ts';
 import { openApiDocument, vocabulary } from './openapi.ts';
 
@@ -66,19 +66,20 @@ function queryOptions(c: Context): { lang: Lang; date?: string } | { error: stri
   return dates.length === 1 ? { lang, date: dates[0]! } : { lang };
 }
 
-/** Reads a request body of at most `limit` bytes as text; undefined when it is larger. */
-async function readBody(request: Request, limit: number): Promise<string | undefined> {
+/** Reads a request body of at most `limit` bytes as UTF-8 text: the text, 'too large' or 'not UTF-8'. */
+async function readBody(request: Request, limit: number): Promise<{ text: string } | 'too large' | 'not UTF-8'> {
   const declared = Number(request.headers.get('content-length') ?? Number.NaN);
-  if (declared > limit) return undefined;
-  if (!request.body) return '';
+  if (declared > limit) return 'too large';
+  if (!request.body) return { text: '' };
   const parts: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
     size += chunk.length;
-    if (size > limit) return undefined;
+    if (size > limit) return 'too large';
     parts.push(chunk);
   }
-  return new TextDecoder('utf-8').decode(Buffer.concat(parts, size));
+  const text = utf8(Buffer.concat(parts, size));
+  return text === undefined ? 'not UTF-8' : { text };
 }
 
 /** The Hono app of the web API. Mount it with `app.fetch`, or as a Node listener with `apiListener`. */
@@ -99,9 +100,10 @@ export function createApi(options: ApiOptions): Hono {
   const onFacts = (answer: (facts: unknown, opts: { lang: Lang; date?: string }) => { status: number; body: string }) => async (c: Context) => {
     const opts = queryOptions(c);
     if ('error' in opts) return send(c, opts.error, 400);
-    const text = await readBody(c.req.raw, limit);
-    if (text === undefined) return fail(c, 'E_HTTP_BODY_TOO_LARGE', { nb: `Forespørselen er større enn ${limit} byte.`, en: `The request body is larger than ${limit} bytes.` }, opts.lang);
-    const parsed = parseFacts(text);
+    const input = await readBody(c.req.raw, limit);
+    if (input === 'too large') return fail(c, 'E_HTTP_BODY_TOO_LARGE', { nb: `Forespørselen er større enn ${limit} byte.`, en: `The request body is larger than ${limit} bytes.` }, opts.lang);
+    if (input === 'not UTF-8') return send(c, safeErrorLine(NOT_UTF8, opts.lang), 400);
+    const parsed = parseFacts(input.text);
     if ('error' in parsed) return send(c, safeErrorLine(parsed.error, opts.lang), 400);
     const { status, body } = answer(parsed.facts, opts);
     return send(c, body, status);

@@ -9,11 +9,23 @@ import { parseFacts } from '../compiler/cli/input.ts';
 import { decisionLine } from '../compiler/cli/batch.ts';
 import { safeErrorLine } from './errors.ts';
 
-/** One physical input line: its bytes, or `tooLong` when it was longer than the limit. */
-type Line = { text: string; tooLong: false } | { text: ''; tooLong: true };
+/** One physical input line: its text (undefined when it is not valid UTF-8), or `tooLong` when it was longer than the limit. */
+type Line = { text: string | undefined; tooLong: false } | { text: ''; tooLong: true };
 
 const NEWLINE = 0x0a;
-const decoder = new TextDecoder('utf-8');
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** Decodes UTF-8 strictly (a BOM is dropped); undefined for invalid bytes, which are never replaced by U+FFFD. */
+export function utf8(bytes: Uint8Array): string | undefined {
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The error of a body or line that is not UTF-8. */
+export const NOT_UTF8 = { code: 'E_BAD_JSON', message: 'the bytes are not valid UTF-8' } as const;
 
 /** Splits a byte stream into lines of at most `maxBytes`, without keeping more than one line in memory. */
 export async function* splitLines(body: AsyncIterable<Uint8Array>, maxBytes: number): AsyncGenerator<Line> {
@@ -47,10 +59,9 @@ export async function* splitLines(body: AsyncIterable<Uint8Array>, maxBytes: num
   if (size > 0 || tooLong) yield finish();
 }
 
-function lineText(parts: Uint8Array[], size: number): string {
-  const bytes = parts.length === 1 ? parts[0]! : Buffer.concat(parts, size);
-  const text = decoder.decode(bytes);
-  return text.endsWith('\r') ? text.slice(0, -1) : text;
+function lineText(parts: Uint8Array[], size: number): string | undefined {
+  const text = utf8(parts.length === 1 ? parts[0]! : Buffer.concat(parts, size));
+  return text?.endsWith('\r') ? text.slice(0, -1) : text;
 }
 
 /** Decides one situation with the pack. */
@@ -64,6 +75,10 @@ export async function* answerLines(lines: AsyncIterable<Line>, decide: DecideFn,
     if (line.tooLong) {
       const error = { code: 'E_HTTP_LINE_TOO_LARGE', message: `Line ${n} is longer than ${maxBytes} bytes (linjen er for lang).` } as unknown as InputError;
       yield safeErrorLine(error, lang, n);
+      continue;
+    }
+    if (line.text === undefined) {
+      yield safeErrorLine(NOT_UTF8, lang, n);
       continue;
     }
     if (line.text.trim() === '') {

@@ -107,9 +107,13 @@ describe('bad input: the contract’s error JSON with a 4xx status, never 500', 
     return body.error;
   };
 
-  it('bad JSON', async () => {
+  it('bad JSON, and bytes that are not UTF-8 (never read as U+FFFD)', async () => {
     await error(post('/v1/decide', '{"channel":'), 400, 'E_BAD_JSON');
     await error(post('/v1/decide', ''), 400, 'E_BAD_JSON');
+    const e = await error(post('/v1/decide', Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x3a, 0x31, 0x7d])), 400, 'E_BAD_JSON');
+    expect(e.message).toContain('UTF-8');
+    const bom = await post('/v1/decide', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"channel":"email"}')]));
+    expect(bom.status).toBe(200);
   });
 
   it('not an object', async () => {
@@ -171,8 +175,9 @@ describe('bad input: the contract’s error JSON with a 4xx status, never 500', 
 
 describe('POST /v1/decide/batch', () => {
   it('answers line n for line n in: blank lines, CRLF, a bare CR inside a line, bad lines', async () => {
-    const lines = ['{"channel":"email"}', '', JSON.stringify(COMPLETE_EMAIL), '{"chanel":1}', 'not json', '{"channel":"sms_mms",\r"recipientType":"private_person"}', '   ', '[1]'];
-    const a = await post('/v1/decide/batch?lang=en', `${lines.join('\r\n')}\n`);
+    const lines = ['{"channel":"email"}', '', JSON.stringify(COMPLETE_EMAIL), '{"chanel":1}', 'not json', '{"channel":"sms_mms",\r"recipientType":"private_person"}', '   ', '[1]', '{"channel":"\u00ff"}'];
+    const body = Buffer.from(`${lines.join('\r\n')}\n`, 'latin1');
+    const a = await post('/v1/decide/batch?lang=en', body);
     expect(a.status).toBe(200);
     expect(a.headers['content-type']).toMatch(/^application\/x-ndjson/);
     const out = a.text.split('\n');
@@ -187,6 +192,8 @@ describe('POST /v1/decide/batch', () => {
     expect(parsed[5].missing).toBeDefined();
     expect(parsed[6]).toBeNull();
     expect(parsed[7].error).toMatchObject({ code: 'E_NOT_AN_OBJECT', line: 8 });
+    expect(parsed[8].error).toMatchObject({ code: 'E_BAD_JSON', line: 9 });
+    expect(parsed[8].error.message).toContain('UTF-8');
   });
 
   it('a line over the limit gets its own error and the lines after it go on; a last line without \\n counts', async () => {
