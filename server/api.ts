@@ -6,7 +6,7 @@
  */
 import { Hono, type Context } from 'hono';
 import { getRequestListener } from '@hono/node-server';
-import type { RequestListener } from 'node:http';
+import type { IncomingMessage, RequestListener } from 'node:http';
 import type { Lang } from '../compiler/evaluate/types.ts';
 import type { Tables } from '../compiler/runtime/tables.ts';
 import { decide, nextQuestion } from '../compiler/runtime/index.ts';
@@ -66,19 +66,28 @@ function queryOptions(c: Context): { lang: Lang; date?: string } | { error: stri
   return dates.length === 1 ? { lang, date: dates[0]! } : { lang };
 }
 
+/**
+ * The request body as a byte stream: the Node request itself when the app runs on node:http (much
+ * cheaper than the web stream the adapter would build around it), else the web Request's body.
+ */
+function bodyStream(c: Context): AsyncIterable<Uint8Array> {
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  if (incoming) return incoming;
+  return (c.req.raw.body ?? (async function* () {})()) as unknown as AsyncIterable<Uint8Array>;
+}
+
 /** Reads a request body of at most `limit` bytes as UTF-8 text: the text, 'too large' or 'not UTF-8'. */
-async function readBody(request: Request, limit: number): Promise<{ text: string } | 'too large' | 'not UTF-8'> {
-  const declared = Number(request.headers.get('content-length') ?? Number.NaN);
+async function readBody(c: Context, limit: number): Promise<{ text: string } | 'too large' | 'not UTF-8'> {
+  const declared = Number(c.req.header('content-length') ?? Number.NaN);
   if (declared > limit) return 'too large';
-  if (!request.body) return { text: '' };
   const parts: Uint8Array[] = [];
   let size = 0;
-  for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
+  for await (const chunk of bodyStream(c)) {
     size += chunk.length;
     if (size > limit) return 'too large';
     parts.push(chunk);
   }
-  const text = utf8(Buffer.concat(parts, size));
+  const text = utf8(parts.length === 1 ? parts[0]! : Buffer.concat(parts, size));
   return text === undefined ? 'not UTF-8' : { text };
 }
 
@@ -100,7 +109,7 @@ export function createApi(options: ApiOptions): Hono {
   const onFacts = (answer: (facts: unknown, opts: { lang: Lang; date?: string }) => { status: number; body: string }) => async (c: Context) => {
     const opts = queryOptions(c);
     if ('error' in opts) return send(c, opts.error, 400);
-    const input = await readBody(c.req.raw, limit);
+    const input = await readBody(c, limit);
     if (input === 'too large') return fail(c, 'E_HTTP_BODY_TOO_LARGE', { nb: `Forespørselen er større enn ${limit} byte.`, en: `The request body is larger than ${limit} bytes.` }, opts.lang);
     if (input === 'not UTF-8') return send(c, safeErrorLine(NOT_UTF8, opts.lang), 400);
     const parsed = parseFacts(input.text);
@@ -129,8 +138,7 @@ export function createApi(options: ApiOptions): Hono {
     if ('error' in opts) return send(c, opts.error, 400);
     const bad = opts.date === undefined ? undefined : decide(tables, {}, opts);
     if (bad && 'error' in bad) return send(c, safeErrorLine(bad.error, opts.lang), 400);
-    const body = (c.req.raw.body ?? (async function* () {})()) as unknown as AsyncIterable<Uint8Array>;
-    const lines = answerLines(splitLines(body, limit), (f) => decide(tables, f, opts), opts.lang, limit);
+    const lines = answerLines(splitLines(bodyStream(c), limit), (f) => decide(tables, f, opts), opts.lang, limit);
     return c.body(ndjsonStream(lines), 200, { ...headers, 'Content-Type': 'application/x-ndjson; charset=utf-8' });
   });
   app.get('/v1/facts', (c) => send(c, facts));
@@ -155,7 +163,12 @@ export function createApi(options: ApiOptions): Hono {
   return app;
 }
 
-/** The API as a Node request listener (for node:http, or the site's server). */
-export function apiListener(app: Hono): RequestListener {
-  return getRequestListener(app.fetch, { overrideGlobalObjects: false }) as unknown as RequestListener;
+/**
+ * The API as a Node request listener (for node:http, or the site's server). With `lightResponses`
+ * (the default) the Node adapter replaces the global Request/Response by its lighter versions, which
+ * makes an answer several times cheaper; the site's server turns it off so that Astro keeps the
+ * standard classes.
+ */
+export function apiListener(app: Hono, options: { lightResponses?: boolean } = {}): RequestListener {
+  return getRequestListener(app.fetch, { overrideGlobalObjects: options.lightResponses ?? true }) as unknown as RequestListener;
 }

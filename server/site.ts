@@ -20,7 +20,7 @@ type AstroHandler = (req: IncomingMessage, res: ServerResponse) => void | Promis
 
 /** The site's request listener: the API for its paths, the Astro handler for everything else. */
 export function siteListener(astro: AstroHandler, packageVersion: string): RequestListener {
-  const api = apiListener(createApi({ tables, packageVersion }));
+  const api = apiListener(createApi({ tables, packageVersion }), { lightResponses: false });
   const route: RequestListener = (req, res) => (isApiPath(pathOf(req.url)) ? api(req, res) : astro(req, res));
   return harden(route, {
     csp: CSP_HEADER,
