@@ -117,7 +117,8 @@ export function chooseEncoding(acceptEncoding: string | undefined): 'br' | 'gzip
 /**
  * Compresses the response body when the content type is text and the client accepts it. Works
  * with any code that writes to `res` (writeHead/write/end, or a stream piped into it), keeps the
- * writer's backpressure, and flushes each write so streamed NDJSON goes out line batch by batch.
+ * writer's backpressure, and flushes once per turn of the event loop so that a streamed answer
+ * (NDJSON, a page rendered in parts) goes out as it is made.
  */
 function compressWhenAsked(req: IncomingMessage, res: ServerResponse): void {
   const encoding = chooseEncoding(req.headers['accept-encoding'] as string | undefined);
@@ -168,8 +169,11 @@ function compressWhenAsked(req: IncomingMessage, res: ServerResponse): void {
     return message === undefined ? rawWriteHead(status) : rawWriteHead(status, message);
   }) as typeof res.writeHead;
 
-  const bytes = (chunk: unknown, enc: unknown): Buffer =>
-    typeof chunk === 'string' ? Buffer.from(chunk, typeof enc === 'string' ? (enc as BufferEncoding) : 'utf8') : Buffer.from(chunk as Uint8Array);
+  const bytes = (chunk: unknown, enc: unknown): Buffer => {
+    if (typeof chunk === 'string') return Buffer.from(chunk, typeof enc === 'string' ? (enc as BufferEncoding) : 'utf8');
+    const view = chunk as Uint8Array;
+    return Buffer.isBuffer(view) ? view : Buffer.from(view.buffer, view.byteOffset, view.byteLength);
+  };
   let flushing = false;
   const flushSoon = (): void => {
     if (flushing) return;
