@@ -9,12 +9,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { packVersion } from './ir/lower.ts';
 import type { Tables } from './runtime/tables.ts';
+import { PACKAGE_ROOT } from './root.ts';
 
 /** The path of the bundled Norwegian rule pack's entry file. */
-export const DEFAULT_RULES = fileURLToPath(new URL('../rules/main.lov', import.meta.url));
+export const DEFAULT_RULES = fileURLToPath(new URL('rules/main.lov', PACKAGE_ROOT));
 
 /** The prebuilt module of the bundled pack (`npm run build:lib`), exported as `lovkode/no`. */
-export const DEFAULT_LIB = fileURLToPath(new URL('../lib/no.mjs', import.meta.url));
+export const DEFAULT_LIB = fileURLToPath(new URL('lib/no.mjs', PACKAGE_ROOT));
 
 /** The texts of every .lov file under a folder, for the pack version. */
 function lovTexts(dir: string): string[] {
