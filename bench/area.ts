@@ -15,6 +15,7 @@ import { benchEngine } from './engine.ts';
 import { ELECTRONIC, SPEC_RULES, coverage, totalFacts } from './facts.ts';
 import { fmt, sink, type BenchConfig } from './harness.ts';
 import { benchSql } from './sql.ts';
+import { benchStartup } from './startup.ts';
 
 const [area, out, scratch] = process.argv.slice(2) as [string, string, string];
 const quick = process.argv.includes('--quick');
@@ -41,6 +42,7 @@ const r =
   : area === 'api' ? await benchApi(config, pack, facts, log)
   : area === 'batch' ? await benchBatch(config, (f) => decide(pack.tables, f, { date: '2026-07-02' }), facts, scratch, log)
   : area === 'sql' ? await benchSql(config, pack.tables, (f, o) => decide(pack.tables, f, o), log)
+  : area === 'startup' ? await benchStartup(config, log)
   : undefined;
 if (!r) throw new Error(`bench: unknown area ${area}`);
 process.stdout.write(`${r.text}\n`);

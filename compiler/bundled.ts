@@ -4,6 +4,7 @@
  * rules on disk its tables are used as they are, and only otherwise is the pack compiled.
  * This module stays light (no parser, no compiler) so that `lovkode decide` starts quickly.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -26,7 +27,7 @@ function lovTexts(dir: string): string[] {
 
 /** The bundled pack's tables: the prebuilt lib/no.mjs when it was built from exactly these rules, else compiled now. */
 export async function loadDefaultTables(): Promise<Tables> {
-  const version = packVersion(lovTexts(dirname(DEFAULT_RULES)));
+  const version = packVersion(lovTexts(dirname(DEFAULT_RULES)), (bytes) => createHash('sha256').update(bytes).digest('hex'));
   if (existsSync(DEFAULT_LIB)) {
     const lib = (await import(pathToFileURL(DEFAULT_LIB).href)) as { version: string; tables: Tables };
     if (lib.version === version) return lib.tables;

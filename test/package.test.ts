@@ -17,7 +17,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = dirname(process.execPath);
 const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
 const FACTS = { channel: 'sms_mms', recipientType: 'generic_business_address', purpose: 'marketing', senderActsInBusiness: true };
-const BROKEN = { 'main.lov': 'rule R1 "x"\n  when true\n  then allowd' };
+const BROKEN = { 'main.lov': 'fact x is true or false\n  question nb "X?" en "X?"\n\nrule R1 "x"\n  when x\n  then allowd\n' };
 
 let project: string;
 let packed: { filename: string; files: { path: string }[] };
@@ -105,7 +105,7 @@ console.log(JSON.stringify({
     const dir = join(project, `ts-${resolution}`);
     mkdirSync(dir, { recursive: true });
     const module = resolution === 'nodenext' ? 'nodenext' : 'esnext';
-    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module, moduleResolution: resolution, target: 'es2022', strict: true, noEmit: true, skipLibCheck: false, types: [], lib: ['es2022'] } }));
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module, moduleResolution: resolution, target: 'es2022', strict: true, noEmit: true, skipLibCheck: false, types: [], lib: ['es2022', 'dom'] } }));
     writeFileSync(
       join(dir, 'good.mts'),
       `import { compile, renderDiagnostics, type CompiledPack, type Diagnostic } from 'lovkode';
@@ -126,7 +126,7 @@ console.log(text, sql);
     if (resolution === 'nodenext') {
       mkdirSync(join(dir, 'cjs'), { recursive: true });
       writeFileSync(join(dir, 'cjs', 'package.json'), '{ "type": "commonjs" }\n');
-      writeFileSync(join(dir, 'cjs', 'use.cts'), `export async function run(): Promise<string | null> {\n  const { decide } = await import('lovkode/no');\n  const d = decide({ channel: 'letter' });\n  return 'error' in d ? null : d.outcome;\n}\n`);
+      writeFileSync(join(dir, 'cjs', 'use.cts'), `export async function run(): Promise<string | null> {\n  const { decide } = await import('lovkode/no');\n  const d = decide({ channel: 'addressed_letter' });\n  return 'error' in d ? null : d.outcome;\n}\n`);
     }
     const r = sh(process.execPath, [TSC, '-p', '.'], { cwd: dir });
     const errors = r.stdout.split('\n').filter((l) => /error TS/.test(l));
