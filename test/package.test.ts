@@ -55,7 +55,7 @@ describe('the tarball', () => {
 });
 
 describe('in a fresh project', () => {
-  it('a plain .mjs decides with lovkode/no, the runtime and a pack compiled from strings', () => {
+  it('a plain .mjs decides with lovkode/no, the runtime and a pack compiled from strings', { timeout: 120_000 }, () => {
     writeFileSync(
       join(project, 'main.mjs'),
       `import { decide, tables, version } from 'lovkode/no';
@@ -86,7 +86,7 @@ console.log(JSON.stringify({
     expect(out.schema).toBe('lovkode facts');
   });
 
-  it('a CommonJS file loads the ES modules with import()', () => {
+  it('a CommonJS file loads the ES modules with import()', { timeout: 120_000 }, () => {
     mkdirSync(join(project, 'cjs'), { recursive: true });
     writeFileSync(join(project, 'cjs', 'package.json'), '{ "type": "commonjs" }\n');
     writeFileSync(
@@ -101,7 +101,7 @@ console.log(JSON.stringify({
     expect(r.stdout).toBe('allowed_with_conditions function null\n');
   });
 
-  it.each(['nodenext', 'bundler'])('strict TypeScript type-checks against the declarations (moduleResolution %s)', (resolution) => {
+  it.each(['nodenext', 'bundler'])('strict TypeScript type-checks against the declarations (moduleResolution %s)', { timeout: 180_000 }, (resolution) => {
     const dir = join(project, `ts-${resolution}`);
     mkdirSync(dir, { recursive: true });
     const module = resolution === 'nodenext' ? 'nodenext' : 'esnext';
@@ -131,11 +131,11 @@ console.log(text, sql);
     const r = sh(process.execPath, [TSC, '-p', '.'], { cwd: dir });
     const errors = r.stdout.split('\n').filter((l) => /error TS/.test(l));
     expect(errors.filter((l) => !l.startsWith('bad.mts'))).toEqual([]);
-    expect(errors.some((l) => /^bad\.mts\(2,\d+\): error TS2322: Type '"e-mail"' is not assignable/.test(l))).toBe(true);
-    expect(errors.some((l) => /^bad\.mts\(4,9\): error TS2345/.test(l))).toBe(true);
+    expect(errors.some((l) => /^bad\.mts\(2,\d+\): error TS2\d{3}: Type '"e-mail"' is not assignable/.test(l)), errors.join('\n')).toBe(true);
+    expect(errors.some((l) => /^bad\.mts\(4,9\): error TS2345/.test(l)), errors.join('\n')).toBe(true);
   });
 
-  it('npx lovkode answers --version and decide without any build step', () => {
+  it('npx lovkode answers --version and decide without any build step', { timeout: 180_000 }, () => {
     const version = sh(join(BIN, 'npx'), ['--offline', 'lovkode', '--version'], { cwd: project });
     expect(version.stderr).toBe('');
     expect(version.stdout).toMatch(/^lovkode \d+\.\d+\.\d+\n$/);
