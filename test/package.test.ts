@@ -3,10 +3,11 @@
  * that installs into an empty project from the tarball alone (offline, no dev dependencies) and
  * works there without a TypeScript loader: a plain .mjs file, strict TypeScript under `nodenext`
  * and `bundler` resolution, a CommonJS file using `import()`, and the `lovkode` command via npx.
- * The one suite that runs against the built package rather than the sources.
+ * The one suite that runs against the built package rather than the sources. It packs a fresh copy
+ * of the sources, so it also shows that `npm pack` builds everything from scratch.
  */
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,9 +29,22 @@ function sh(command: string, args: string[], options: SpawnSyncOptions = {}): { 
   return { status: r.status, stdout: String(r.stdout), stderr: String(r.stderr) };
 }
 
+/**
+ * A copy of the repository's sources without lib/, sharing node_modules: `npm pack` there builds
+ * from scratch, and the rebuild cannot disturb tests that read this repository's lib/ meanwhile.
+ */
+function pristineCopy(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'lovkode-src-'));
+  for (const entry of ['package.json', 'LICENSE', 'README.md', 'tsconfig.build.json', 'bin', 'compiler', 'rules', 'docs', 'scripts']) {
+    cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
+  }
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  return dir;
+}
+
 beforeAll(() => {
   const out = mkdtempSync(join(tmpdir(), 'lovkode-pack-'));
-  const pack = sh(join(BIN, 'npm'), ['pack', '--json', '--pack-destination', out], { cwd: ROOT });
+  const pack = sh(join(BIN, 'npm'), ['pack', '--json', '--pack-destination', out], { cwd: pristineCopy() });
   expect(pack.status, pack.stderr).toBe(0);
   // Build scripts print nothing on stdout, so the whole of stdout is the JSON report.
   packed = (JSON.parse(pack.stdout) as (typeof packed)[])[0]!;
