@@ -65,6 +65,28 @@ function rewriteDeclarations(dir: string): void {
   }
 }
 
+/**
+ * Keeps only the declarations the entry points reach: tsc also writes those of the parser and the
+ * CLI, which would name Chevrotain (bundled, so not installed for users) and Node's types.
+ */
+function pruneDeclarations(dir: string, entries: string[]): void {
+  const keep = new Set<string>();
+  const queue = entries.map((e) => join(dir, e));
+  while (queue.length > 0) {
+    const file = queue.pop()!;
+    if (keep.has(file)) continue;
+    keep.add(file);
+    for (const m of readFileSync(file, 'utf8').matchAll(/(?:from|import\()\s*['"](\.{1,2}\/[^'"]+)\.js['"]/g)) queue.push(join(file, '..', `${m[1]}.d.ts`));
+  }
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    const file = join(entry.parentPath, entry.name);
+    if (entry.isFile() && !keep.has(file)) rmSync(file);
+  }
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory() && readdirSync(join(dir, entry.name), { recursive: true }).every((f) => !String(f).endsWith('.d.ts'))) rmSync(join(dir, entry.name), { recursive: true });
+  }
+}
+
 /** Runs a command, its output to stderr; fails the build when it fails. */
 function run(command: string, args: string[]): void {
   const r = spawnSync(command, args, { cwd: ROOT, stdio: ['ignore', process.stderr, process.stderr] });
@@ -98,6 +120,7 @@ async function main(): Promise<void> {
   run(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json')]);
   if (!existsSync(join(LIB, 'types', 'api.d.ts'))) throw new Error('tsc wrote no lib/types/api.d.ts');
   rewriteDeclarations(join(LIB, 'types'));
+  pruneDeclarations(join(LIB, 'types'), ['api.d.ts', 'runtime/index.d.ts']);
   log(`declarations in ${join('lib', 'types')}; done`);
 }
 
