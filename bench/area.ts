@@ -16,6 +16,7 @@ import { ELECTRONIC, SPEC_RULES, coverage, totalFacts } from './facts.ts';
 import { fmt, sink, type BenchConfig } from './harness.ts';
 import { benchSql } from './sql.ts';
 import { benchHttp } from './http.ts';
+import { benchStartup } from './startup.ts';
 
 const [area, out, scratch] = process.argv.slice(2) as [string, string, string];
 const quick = process.argv.includes('--quick');
@@ -43,6 +44,7 @@ const r =
   : area === 'batch' ? await benchBatch(config, (f) => decide(pack.tables, f, { date: '2026-07-02' }), facts, scratch, log)
   : area === 'sql' ? await benchSql(config, pack.tables, (f, o) => decide(pack.tables, f, o), log)
   : area === 'http' ? await benchHttp(config, (f) => decide(pack.tables, f), facts, scratch, log)
+  : area === 'startup' ? await benchStartup(config, log)
   : undefined;
 if (!r) throw new Error(`bench: unknown area ${area}`);
 process.stdout.write(`${r.text}\n`);

@@ -1,7 +1,7 @@
 /**
  * `npm run bench` — lovkode's benchmark: the compiler, the engine on the Norwegian pack, the
  * developers' API against the hand-written reference and two peer engines, batch decisions and
- * their memory, and the SQL target on DuckDB, all in one run. Prints the tables and the goals, and
+ * their memory, the SQL target on DuckDB and the CLI's start-up, all in one run. Prints the tables and the goals, and
  * writes bench/results.json with the machine it ran on.
  *
  *   npm run bench                 # full run (a few minutes on 2 cores)
@@ -20,7 +20,7 @@ import type { BenchConfig } from './harness.ts';
 
 const AREA_SCRIPT = fileURLToPath(new URL('./area.ts', import.meta.url));
 
-const AREAS = ['compiler', 'engine', 'api', 'batch', 'sql', 'http'] as const;
+const AREAS = ['compiler', 'engine', 'api', 'batch', 'sql', 'http', 'startup'] as const;
 type Area = (typeof AREAS)[number];
 
 function options(argv: string[]): { config: BenchConfig; areas: Area[]; out: string } {

@@ -1,19 +1,17 @@
 #!/usr/bin/env node
-// The `lovkode` command: registers tsx (TypeScript for Node 20 without a global loader) and runs
-// compiler/cli/main.ts. Errors are one line with a stable code; the exit code is the command's.
-import { register } from 'tsx/esm/api';
-
+// The `lovkode` command: runs the built CLI (lib/cli.js, plain JavaScript; `npm ci` or
+// `npm run build:lib` builds it). Errors are one line with a stable code; the exit code is the command's.
+let cli;
 try {
-  // tsconfig: false — tsx must not pick up whatever tsconfig.json lies in the user's directory.
-  register({ tsconfig: false });
-  const { main } = await import('../compiler/cli/main.ts');
-  process.exitCode = await main();
+  cli = await import('../lib/cli.js');
 } catch (err) {
-  const detail = err instanceof Error ? err.message.split('\n')[0] : String(err);
+  const missing = err?.code === 'ERR_MODULE_NOT_FOUND' && String(err.message).includes('lib/cli.js');
   process.stderr.write(
-    `lovkode: E_INTERNAL: ${detail}\n` +
-      'Dette er en feil i lovkode; meld den gjerne. / This is a bug in lovkode; please report it.\n',
+    missing
+      ? 'lovkode: E_NOT_BUILT: lib/cli.js mangler; kjør «npm run build:lib» i lovkode-mappen. / lib/cli.js is missing; run «npm run build:lib» in the lovkode folder.\n'
+      : `lovkode: E_INTERNAL: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}\n`,
   );
   if (process.env.LOVKODE_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
-  process.exitCode = 3;
+  process.exit(3);
 }
+process.exitCode = await cli.main();

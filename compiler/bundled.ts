@@ -4,17 +4,19 @@
  * rules on disk its tables are used as they are, and only otherwise is the pack compiled.
  * This module stays light (no parser, no compiler) so that `lovkode decide` starts quickly.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { packVersion } from './ir/lower.ts';
 import type { Tables } from './runtime/tables.ts';
+import { PACKAGE_ROOT } from './root.ts';
 
 /** The path of the bundled Norwegian rule pack's entry file. */
-export const DEFAULT_RULES = fileURLToPath(new URL('../rules/main.lov', import.meta.url));
+export const DEFAULT_RULES = fileURLToPath(new URL('rules/main.lov', PACKAGE_ROOT));
 
 /** The prebuilt module of the bundled pack (`npm run build:lib`), exported as `lovkode/no`. */
-export const DEFAULT_LIB = fileURLToPath(new URL('../lib/no.mjs', import.meta.url));
+export const DEFAULT_LIB = fileURLToPath(new URL('lib/no.mjs', PACKAGE_ROOT));
 
 /** The texts of every .lov file under a folder, for the pack version. */
 function lovTexts(dir: string): string[] {
@@ -25,7 +27,7 @@ function lovTexts(dir: string): string[] {
 
 /** The bundled pack's tables: the prebuilt lib/no.mjs when it was built from exactly these rules, else compiled now. */
 export async function loadDefaultTables(): Promise<Tables> {
-  const version = packVersion(lovTexts(dirname(DEFAULT_RULES)));
+  const version = packVersion(lovTexts(dirname(DEFAULT_RULES)), (bytes) => createHash('sha256').update(bytes).digest('hex'));
   if (existsSync(DEFAULT_LIB)) {
     const lib = (await import(pathToFileURL(DEFAULT_LIB).href)) as { version: string; tables: Tables };
     if (lib.version === version) return lib.tables;

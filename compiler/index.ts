@@ -9,6 +9,7 @@ export type * from './ast/types.ts';
 export type { Diagnostic, Severity, Message } from './diagnostics/types.ts';
 export type { Program } from './check/program.ts';
 export type { Tables } from './runtime/tables.ts';
+export { compile, type CompileOptions, type CompileOutput, type CompiledPack, type PackAnalysis } from './compile.ts';
 export { compilePack, loadDefaultPack, loadDefaultTables, DEFAULT_RULES, DEFAULT_LIB, type Pack, type CompileResult } from './pipeline.ts';
 export { decide, nextQuestion, questionnaireState, whatWouldChange, runExamples, interpret } from './evaluate/index.ts';
 export type * from './evaluate/index.ts';

@@ -1,65 +1,18 @@
 /**
- * The whole compiler as one call: load files (with imports) → parse → check → lower to IR →
- * build decision diagrams → analyse (gaps, conflicts, dead rules) → freeze to tables.
- * Every phase reports diagnostics as data; nothing here throws on bad rule files.
+ * The compiler over the file system (Node only): `compilePack(paths)` reads the rule files through
+ * the fs host and runs the same pipeline as `compile(sources)` (compile.ts). Every phase reports
+ * diagnostics as data; nothing here throws on bad rule files.
  */
 import { DEFAULT_RULES } from './bundled.ts';
-import { analyse } from './analyse/index.ts';
-import type { LovFile } from './ast/types.ts';
-import { check } from './check/index.ts';
-import type { Program } from './check/program.ts';
-import type { Diagnostic } from './diagnostics/types.ts';
-import { diagnostic } from './diagnostics/catalogue.ts';
-import { runExamples, type ExampleResult } from './evaluate/examples.ts';
-import { build, freeze, type BuiltPack } from './ir/compile.ts';
-import { lower } from './ir/lower.ts';
-import type { IRPack } from './ir/types.ts';
-import { loadFiles, type LoadHost } from './load/index.ts';
-import type { Tables } from './runtime/tables.ts';
+import { compileWith, type CompileResult, type Pack } from './compile.ts';
+import { fsHost, type LoadHost } from './load/index.ts';
 
 export { DEFAULT_RULES, DEFAULT_LIB, loadDefaultTables } from './bundled.ts';
-
-/** A compiled rule pack: its IR, its diagrams and its frozen tables. */
-export interface Pack {
-  ir: IRPack;
-  built: BuiltPack;
-  tables: Tables;
-}
-
-export interface CompileResult {
-  /** Null when the rule files have errors (see diagnostics). */
-  pack: Pack | null;
-  program: Program | null;
-  files: LovFile[];
-  diagnostics: Diagnostic[];
-  /** Source text by file path, for rendering code frames. */
-  texts: Map<string, string>;
-}
-
-const hasErrors = (ds: readonly Diagnostic[]): boolean => ds.some((d) => d.severity === 'error');
-
-/** A failing example is an error of the pack (LOV5001), at the example, saying what differed. */
-function exampleDiagnostics(results: readonly ExampleResult[]): Diagnostic[] {
-  return results.flatMap((r) =>
-    r.failures.map((f) => diagnostic('LOV5001', r.range, [r.name, `${f.expectation} ${f.expected}`, f.actual])),
-  );
-}
+export type { Pack, CompileResult };
 
 /** Compiles the rule files (files or folders) at `entries`: `compilePack(['rules/main.lov'])`. */
 export function compilePack(entries: string[], options: { host?: LoadHost; analyse?: boolean; examples?: boolean } = {}): CompileResult {
-  const loaded = loadFiles(entries, options.host);
-  const diagnostics: Diagnostic[] = [...loaded.diagnostics];
-  const base = { files: loaded.files, texts: loaded.texts };
-  if (hasErrors(diagnostics)) return { pack: null, program: null, diagnostics, ...base };
-  const checked = check(loaded.files);
-  diagnostics.push(...checked.diagnostics);
-  if (hasErrors(diagnostics)) return { pack: null, program: checked.program, diagnostics, ...base };
-  const ir = lower(checked.program, loaded.texts);
-  const built = build(ir);
-  if (options.analyse !== false) diagnostics.push(...analyse(ir, built));
-  const pack = { ir, built, tables: freeze(ir, built) };
-  if (options.examples !== false) diagnostics.push(...exampleDiagnostics(runExamples(ir, pack.tables)));
-  return { pack, program: checked.program, diagnostics, ...base };
+  return compileWith(entries, options.host ?? fsHost, options);
 }
 
 let defaultPack: Pack | undefined;

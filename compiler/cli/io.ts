@@ -50,7 +50,7 @@ export async function write(stream: NodeJS.WritableStream, text: string): Promis
 }
 
 /** Wraps text in an ANSI colour when colours are on. */
-export function paint(io: CliIO, colour: 'red' | 'green' | 'yellow' | 'dim' | 'bold', text: string): string {
+export function paint(io: Pick<CliIO, 'color'>, colour: 'red' | 'green' | 'yellow' | 'dim' | 'bold', text: string): string {
   if (!io.color) return text;
   const codes = { red: 31, green: 32, yellow: 33, dim: 2, bold: 1 } as const;
   return `\u001b[${codes[colour]}m${text}\u001b[0m`;

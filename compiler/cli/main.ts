@@ -8,6 +8,7 @@ import { CliError, GLOBAL_FLAGS, listChoices, parseArgs, sniffLang } from './arg
 import { COMMANDS, commandHelp, findCommand, topHelp } from './commands.ts';
 import { EXIT, write, type CliIO } from './io.ts';
 import { didYouMean, suggestionHint } from '../diagnostics/suggest.ts';
+import { PACKAGE_ROOT } from '../root.ts';
 
 /** Runs the CLI with these arguments (without `node` and the script) and returns the exit code. */
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
@@ -81,7 +82,7 @@ async function report(err: unknown, io: CliIO, lang: Lang): Promise<number> {
 }
 
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(new URL('package.json', PACKAGE_ROOT), 'utf8')) as { version: string };
   return pkg.version;
 }
 

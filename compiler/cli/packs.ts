@@ -13,9 +13,10 @@ import type { Pack } from '../pipeline.ts';
 import { loadDefaultTables } from '../bundled.ts';
 import type { Decider } from '../evaluate/index.ts';
 import { renderAt } from './report.ts';
+import { PACKAGE_ROOT } from '../root.ts';
 
 /** The folder of the bundled pack. */
-export const DEFAULT_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
+export const DEFAULT_DIR = fileURLToPath(new URL('rules/', PACKAGE_ROOT));
 
 async function lovFilesUnder(dir: string): Promise<string[]> {
   const out: string[] = [];

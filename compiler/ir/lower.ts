@@ -3,11 +3,11 @@
  * inlined, obligation sets are expanded (their `when`s conjoined) and citations become links.
  * Only called on programs that `check()` accepted, so every name resolves.
  */
-import { createHash } from 'node:crypto';
 import type { Citation, Expr, Name, Str, Text, ObligationUse } from '../ast/types.ts';
 import type { Program } from '../check/program.ts';
 import type { TableCitation, TextPair } from '../runtime/tables.ts';
 import type { IRCondition, IRExample, IRExpr, IRFact, IRObligationUse, IRPack, IRRule } from './types.ts';
+import { sha256Hex } from './sha256.ts';
 
 const BOOLEAN_VALUES = ['false', 'true'];
 const BOOLEAN_LABELS: TextPair[] = [
@@ -37,12 +37,11 @@ export function sectionOf(pinpoint: string): string | undefined {
 /**
  * Hashes the source texts of a pack into a short, stable version id. The texts are sorted, so the id
  * does not depend on where the files are or in which order they load; the same texts (with the same
- * entry file) are the same pack.
+ * entry file) are the same pack. `sha256` is the pure-JS hash unless a caller has a faster one (Node's).
  */
-export function packVersion(texts: readonly string[]): string {
-  const h = createHash('sha256');
-  for (const t of [...texts].sort()) h.update(t).update('\0');
-  return h.digest('hex').slice(0, 16);
+export function packVersion(texts: readonly string[], sha256: (bytes: Uint8Array) => string = sha256Hex): string {
+  const all = [...texts].sort().map((t) => `${t}\0`).join('');
+  return sha256(new TextEncoder().encode(all)).slice(0, 16);
 }
 
 /** Lowers a checked program to the IR: `lower(program, texts)`. */

@@ -1,19 +1,18 @@
 /**
  * Where the loader reads files from: the real file system, or a map of path → text for tests and
- * for the site. Every path is absolute and normalised with node:path.
+ * for the site. Node only: every path is absolute and normalised with node:path.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
+import * as nodePaths from 'node:path';
+import type { LoadHost } from './host-types.ts';
 
-export interface LoadHost {
-  readFile(path: string): string | undefined;
-  isDirectory(path: string): boolean;
-  /** The `*.lov` files directly in `dir` (absolute paths, sorted). */
-  listLov(dir: string): string[];
-}
+export type { LoadHost };
+
+const { dirname, join, resolve, sep } = nodePaths;
 
 /** A host over the real file system. */
 export const fsHost: LoadHost = {
+  paths: nodePaths,
   readFile(path) {
     try {
       return readFileSync(path, 'utf8');
@@ -44,6 +43,7 @@ export const fsHost: LoadHost = {
 export function memoryHost(files: Record<string, string>): LoadHost {
   const map = new Map(Object.entries(files).map(([p, text]) => [resolve(p), text]));
   return {
+    paths: nodePaths,
     readFile: (path) => map.get(resolve(path)),
     isDirectory: (path) => {
       const prefix = resolve(path) + sep;

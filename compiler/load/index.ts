@@ -4,78 +4,14 @@
  * parsed once; a file's imports come before it in the result. Missing files (LOV1005) and import
  * cycles (LOV1006) are diagnostics.
  */
-import { dirname, relative, resolve } from 'node:path';
-import type { ImportDecl, LovFile, Range } from '../ast/types.ts';
-import type { Diagnostic } from '../diagnostics/types.ts';
-import { diagnostic } from '../diagnostics/catalogue.ts';
-import { parse } from '../parser/index.ts';
 import { fsHost, memoryHost } from './host.ts';
-import type { LoadHost } from './host.ts';
+import type { LoadHost } from './host-types.ts';
+import { loadWith, type LoadResult } from './loader.ts';
 
-export { fsHost, memoryHost };
-export type { LoadHost };
+export { fsHost, memoryHost, loadWith };
+export type { LoadHost, LoadResult };
 
-export interface LoadResult {
-  files: LovFile[];
-  diagnostics: Diagnostic[];
-  texts: Map<string, string>;
-}
-
-function startOf(file: string): Range {
-  const at = { line: 1, column: 1, offset: 0 };
-  return { file, start: at, end: at };
-}
-
-/** Loads the entries and everything they import, imports first. */
+/** Loads the entries and everything they import, imports first (default: from the file system). */
 export function loadFiles(entries: string[], host: LoadHost = fsHost): LoadResult {
-  const files: LovFile[] = [];
-  const diagnostics: Diagnostic[] = [];
-  const texts = new Map<string, string>();
-  const parsed = new Map<string, LovFile | null>(); // null: could not be read
-  const done = new Set<string>();
-  const stack: string[] = [];
-
-  const visit = (path: string, from?: ImportDecl): void => {
-    const onStack = stack.indexOf(path);
-    if (onStack >= 0) {
-      const cycle = [...stack.slice(onStack), path];
-      const base = dirname(cycle[0]!);
-      const shown = cycle.map((p) => relative(base, p) || p);
-      if (from) diagnostics.push(diagnostic('LOV1006', from.range, [shown[0]!, shown.slice(1).join(' → ')]));
-      return;
-    }
-    if (done.has(path)) return;
-    let file = parsed.get(path);
-    if (file === undefined) {
-      const text = host.readFile(path);
-      if (text === undefined) {
-        parsed.set(path, null);
-        diagnostics.push(diagnostic('LOV1005', from ? from.path.range : startOf(path), [from ? from.path.value : path]));
-        return;
-      }
-      texts.set(path, text);
-      const result = parse(text, path);
-      diagnostics.push(...result.diagnostics);
-      file = result.file;
-      parsed.set(path, file);
-    }
-    if (file === null) {
-      if (from) diagnostics.push(diagnostic('LOV1005', from.path.range, [from.path.value]));
-      return;
-    }
-    stack.push(path);
-    for (const decl of file.declarations) {
-      if (decl.kind === 'import') visit(resolve(dirname(path), decl.path.value), decl);
-    }
-    stack.pop();
-    done.add(path);
-    files.push(file);
-  };
-
-  for (const entry of entries) {
-    const path = resolve(entry);
-    if (host.isDirectory(path)) host.listLov(path).forEach((p) => visit(resolve(p)));
-    else visit(path);
-  }
-  return { files, diagnostics, texts };
+  return loadWith(entries, host);
 }
