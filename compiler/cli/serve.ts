@@ -3,6 +3,7 @@
  * port, with the security headers and compression of server/http.ts. Runs until SIGINT or SIGTERM.
  */
 import { readFileSync } from 'node:fs';
+import { PACKAGE_ROOT } from '../root.ts';
 import { CliError, stringFlag, type ParsedArgs } from './args.ts';
 import type { Context } from './commands.ts';
 import { EXIT, write } from './io.ts';
@@ -14,7 +15,7 @@ import { ListenError, listen, parsePort } from '../../server/listen.ts';
 
 /** The package version, for the OpenAPI document. */
 function packageVersion(): string {
-  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  return (JSON.parse(readFileSync(new URL('package.json', PACKAGE_ROOT), 'utf8')) as { version: string }).version;
 }
 
 /** Runs `serve`; resolves with exit code 0 when stopped by a signal. */
