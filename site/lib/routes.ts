@@ -10,6 +10,10 @@ export const ROUTES = {
   /** The questionnaire's receipt as a JSON download, rendered on demand (for browsers without JavaScript). */
   receipt: { nb: '/sporsmal/kvittering.json', en: '/en/question/receipt.json' },
   rules: { nb: '/regler/', en: '/en/rules/' },
+  /** Who stands behind the guide, how the rules are checked, how to report an error. */
+  about: { nb: '/om/', en: '/en/about/' },
+  /** The rule pack's changelog (rules/CHANGELOG.md). */
+  changes: { nb: '/endringer/', en: '/en/changes/' },
   notFound: { nb: '/404.html', en: '/en/404/' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
