@@ -48,6 +48,8 @@ export function formatDate(iso: string | Date, lang: Lang): string {
 
 const nb = {
   siteName: 'Kan jeg sende tilbudet?',
+  siteNameShort: 'Kan jeg sende?',
+  navAboutShort: 'Om',
   skipLink: 'Hopp til hovedinnholdet',
   navLabel: 'Hovedmeny',
   navHome: 'Start',
@@ -69,6 +71,7 @@ const nb = {
   unverifiedNote:
     'Dette punktet er vår lesning av veiledning og praksis, ikke lovtekst, og det er ikke kontrollert mot Lovdata.',
   sourcesHeading: 'Kilder',
+  contents: 'Innhold',
   status: { primary: 'Primærkilde', secondary: 'Veiledning eller omtale', unverified: 'Ikke verifisert' },
   updated: 'Sist gjennomgått',
   allGuides: 'Alle veiledninger',
@@ -82,6 +85,8 @@ export type Strings = Omit<typeof nb, 'status'> & {
 
 const en: Strings = {
   siteName: 'May I send the offer?',
+  siteNameShort: 'May I send?',
+  navAboutShort: 'About',
   skipLink: 'Skip to main content',
   navLabel: 'Main menu',
   navHome: 'Start',
@@ -103,6 +108,7 @@ const en: Strings = {
   unverifiedNote:
     'This point is our reading of guidance and practice, not statute text, and it has not been checked against Lovdata.',
   sourcesHeading: 'Sources',
+  contents: 'Contents',
   status: { primary: 'Primary source', secondary: 'Guidance or commentary', unverified: 'Not verified' },
   updated: 'Last reviewed',
   allGuides: 'All guides',

@@ -14,13 +14,8 @@ export const ROUTES = {
   about: { nb: '/om/', en: '/en/about/' },
   /** The rule pack's changelog (rules/CHANGELOG.md). */
   changes: { nb: '/endringer/', en: '/en/changes/' },
-  notFound: { nb: '/404.html', en: '/en/404/' },
+  notFound: { nb: '/404/', en: '/en/404/' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 /** The sliced rule tables the questionnaire's browser script decides with (one static file for both languages). */
 export const TABLES_PATH = '/regler/tabeller.json';
-
-/** Link to a rule or obligation in the rule reference. */
-export function ruleHref(lang: Lang, id: string): string {
-  return `${ROUTES.rules[lang]}#${encodeURIComponent(id)}`;
-}
