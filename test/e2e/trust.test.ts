@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { e2eUnavailable, newPage, useSite } from './support.ts';
+import { axeViolations, e2eUnavailable, newPage, useSite } from './support.ts';
 
 const unavailable = e2eUnavailable();
 
@@ -108,6 +108,26 @@ describe.skipIf(unavailable !== null)('an owner can trust the guide (Chromium)',
     expect(await link.getAttribute('title')).toMatch(/^mfl\. § 15/);
     await page.context().close();
   }, 60_000);
+
+  it('results in every outcome style, with their to-dos and legal basis lines open, have no axe violations (light and dark)', async () => {
+    const results = [
+      NEWSLETTER, // allowed with conditions
+      'channel=unaddressed_mail&purpose=marketing&senderActsInBusiness=true&mailboxMarkedNoAds=true', // not allowed
+      'channel=push_notification&recipientType=private_person&purpose=marketing&senderActsInBusiness=true&recipientOptedOut=false', // uncertain or settled either way
+      'channel=email&purpose=service_message', // allowed
+    ];
+    for (const scheme of ['light', 'dark'] as const) {
+      const page = await newPage(browser, { bypassCSP: true, colorScheme: scheme });
+      for (const query of results) {
+        for (const path of ['/sporsmal/', '/en/question/']) {
+          await page.goto(`${base}${path}?${query}`);
+          await page.locator('details').evaluateAll((els) => els.forEach((e) => ((e as HTMLDetailsElement).open = true)));
+          expect(await axeViolations(page), `${path}?${query} ${scheme}`).toEqual([]);
+        }
+      }
+      await page.context().close();
+    }
+  }, 120_000);
 
   it('the rule reference front page filters its list as you type (and lists everything without JavaScript)', async () => {
     const page = await newPage(browser);
