@@ -136,6 +136,7 @@ export class DiagramStore {
   /**
    * The expected number of questions from `root` when the remaining facts are asked in declaration
    * order (in a reduced ordered diagram that is the fact at each node), under answer `weights`.
+   * Memoised per node: a store is always used with the one set of weights of its pack.
    */
   expectedInOrder(root: number, weights: number[][]): number {
     if (root < 0) return 0;

@@ -14,7 +14,6 @@ export const ROUTES = {
   about: { nb: '/om/', en: '/en/about/' },
   /** The rule pack's changelog (rules/CHANGELOG.md). */
   changes: { nb: '/endringer/', en: '/en/changes/' },
-  notFound: { nb: '/404/', en: '/en/404/' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 /** The sliced rule tables the questionnaire's browser script decides with (one static file for both languages). */
