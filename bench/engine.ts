@@ -16,6 +16,7 @@ import { loadFiles } from '../compiler/load/index.ts';
 import { DEFAULT_RULES } from '../compiler/pipeline.ts';
 import { decide, nextQuestion } from '../compiler/runtime/engine.ts';
 import { questionnaireState } from '../compiler/runtime/questionnaire.ts';
+import { questionnaireStats } from '../compiler/analyse/questionnaire.ts';
 import type { Tables } from '../compiler/runtime/tables.ts';
 import type { TotalFacts } from '../test/reference/spec-reference.ts';
 import { questionnairePaths } from './facts.ts';
@@ -101,14 +102,31 @@ export async function benchEngine(config: BenchConfig, tables: Tables, facts: re
     ['operation', 'µs/call (median)', 'calls/s', 'spread'],
     results.map((r) => [r.name, r.microsPerOp.toFixed(1), fmt(r.perSecond.median), pct(r.perSecond.spread)]),
   );
+  // How many questions: expected under the typical answers (each fact's typical answer 70 %), per
+  // channel, as the questionnaire chooses them and, for comparison, in declaration order.
+  const channel = tables.facts.findIndex((f) => f.name === 'channel');
+  const lengths = (['chosen', 'declared'] as const).map((policy) => {
+    const perChannel = tables.facts[channel]!.values.map((name, v) => {
+      const answered = new Int32Array(tables.facts.length).fill(-1);
+      answered[channel] = v;
+      return { channel: name, typical: 1 + questionnaireStats(tables, DATE, answered, policy).typicalQuestions };
+    });
+    const all = questionnaireStats(tables, DATE, undefined, policy);
+    return { policy, typical: all.typicalQuestions, mean: all.meanQuestions, max: all.maxQuestions, perChannel };
+  });
+  const lengthTable = table(
+    'Questionnaire length: expected questions under the typical answers (typical answer 70 %, the others evenly)',
+    ['order', 'all', ...tables.facts[channel]!.values],
+    lengths.map((l) => [l.policy === 'chosen' ? 'as chosen (declared order, then fewest expected)' : 'declaration order', l.typical.toFixed(2), ...l.perChannel.map((c) => c.typical.toFixed(2))]),
+  );
   return {
-    text: [compileTable, compileLine, qTable].join('\n'),
+    text: [compileTable, compileLine, qTable, lengthTable].join('\n'),
     results: {
       compile: {
         coldMs: coldCompile, coldImportMs: coldImport, warmMs: warm, warmPhasesMs: phaseMedians,
         findings: warmRuns[0]!.findings, goalMs: 1000, verdict: verdict(compilePass),
       },
-      questionnaire: { states: states.length, paths: sample.length, openStates: open.length, results },
+      questionnaire: { states: states.length, paths: sample.length, openStates: open.length, results, lengths },
     },
   };
 }

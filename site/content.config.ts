@@ -1,4 +1,4 @@
-/** Content collections: the guide articles, one MDX file per language in site/guides/{nb,en}/. */
+/** Content collections: the guide articles (one MDX file per language in site/guides/{nb,en}/) and the rule pack's changelog. */
 import { defineCollection, z } from 'astro:content';
 import { glob } from 'astro/loaders';
 
@@ -32,4 +32,9 @@ const guides = defineCollection({
   }),
 });
 
-export const collections = { guides };
+/** The rule pack's changelog (rules/CHANGELOG.md), kept by the legal staff; rendered at /endringer/ and /en/changes/. */
+const changelog = defineCollection({
+  loader: glob({ pattern: 'CHANGELOG.md', base: './rules' }),
+});
+
+export const collections = { guides, changelog };

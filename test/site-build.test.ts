@@ -66,7 +66,7 @@ const pages = files.filter((f) => f.endsWith('.html')).map((file) => ({ file, ur
 describe.skipIf(!built)('built site (dist/)', () => {
   it('has the expected pages in both languages', () => {
     const urls = pages.map((p) => p.url);
-    for (const u of ['/', '/en/', '/veiledning/', '/en/guides/', '/personvern/', '/en/privacy/', '/regler/', '/en/rules/', '/404.html', '/en/404/']) {
+    for (const u of ['/', '/en/', '/veiledning/', '/en/guides/', '/personvern/', '/en/privacy/', '/regler/', '/en/rules/', '/en/404/', '/om/', '/en/about/', '/endringer/', '/en/changes/', '/regler/elektronisk/', '/en/rules/electronic/']) {
       expect(urls).toContain(u);
     }
     const nbGuides = urls.filter((u) => /^\/veiledning\/[^/]+\/$/.test(u));
@@ -152,15 +152,37 @@ describe.skipIf(!built)('built site (dist/)', () => {
     });
   }
 
-  it('the rule reference has an anchor for every rule and obligation of the tables the browser uses', () => {
+  it('the rule reference has an anchor for every rule and obligation, on the page of its area, listed on the front page', () => {
     const tables = JSON.parse(readFileSync(join(DIST, 'regler', 'tabeller.json'), 'utf8')) as {
       rules: { id: string }[];
       obligations: { code: string }[];
     };
     for (const url of ['/regler/', '/en/rules/']) {
-      const html = pages.find((p) => p.url === url)?.html ?? '';
-      const missing = [...tables.rules.map((r) => r.id), ...tables.obligations.map((o) => o.code)].filter((id) => !html.includes(`id="${id}"`));
-      expect(missing, url).toEqual([]);
+      const areaPages = pages.filter((p) => p.url.startsWith(url) && p.url !== url);
+      expect(areaPages.length, url).toBeGreaterThanOrEqual(5);
+      const html = areaPages.map((p) => p.html).join('\n');
+      const ids = [...tables.rules.map((r) => r.id), ...tables.obligations.map((o) => o.code)];
+      expect(ids.filter((id) => !html.includes(`id="${id}"`)), url).toEqual([]);
+      const index = pages.find((p) => p.url === url)?.html ?? '';
+      expect(ids.filter((id) => !index.includes(`#${encodeURIComponent(id)}"`)), `${url} list`).toEqual([]);
+      // Areas are named by their title, never by the rule file.
+      for (const p of [...areaPages, pages.find((q) => q.url === url)!]) expect(p.html, p.url).not.toMatch(/rules\/[a-z]+\.lov|\b[a-z]+\.lov\b/);
+    }
+  });
+
+  it('every footer says when the law was last compared with Lovdata, from rules/CHANGELOG.md, and links to the changes', () => {
+    const m = /^Sist kontrollert mot Lovdata \/ Last compared with Lovdata: (\d{4})-(\d{2})-(\d{2})\s*$/m.exec(readFileSync('rules/CHANGELOG.md', 'utf8'));
+    expect(m).not.toBeNull();
+    const [, y, mo, d] = m!;
+    const month = Number(mo) - 1;
+    const nbText = `Sist kontrollert mot Lovdata: ${Number(d)}. ${['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'][month]} ${y}`;
+    const enText = `Last compared with Lovdata: ${Number(d)} ${['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][month]} ${y}`;
+    for (const page of pages) {
+      const footer = page.html.slice(page.html.indexOf('<footer'));
+      const text = footer.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
+      expect(text, page.url).toContain(page.url.startsWith('/en/') ? enText : nbText);
+      expect(footer, page.url).toContain(page.url.startsWith('/en/') ? 'href="/en/changes/"' : 'href="/endringer/"');
+      expect(footer, page.url).not.toMatch(/\b[0-9a-f]{16}\b/);
     }
   });
 

@@ -236,16 +236,18 @@ Exit codes: 0 explained, 1 the rule files have errors, 2 wrong usage or invalid 
   {
     name: 'ask',
     summary: { nb: 'Spørreskjemaet i terminalen: svar på spørsmålene og få svaret', en: 'The questionnaire in the terminal: answer the questions and get the answer' },
-    usage: 'lovkode ask [--rules PATH] [--date YYYY-MM-DD] [--lang nb|en]',
+    usage: 'lovkode ask [--rules PATH] [--date YYYY-MM-DD] [--lang nb|en] [--show-command]',
     flags: [
       { name: 'rules', kind: 'string' },
       { name: 'date', kind: 'string' },
+      { name: 'show-command', kind: 'boolean' },
     ],
     help: {
       nb: `Stiller bare spørsmålene som fortsatt kan endre svaret, ett om gangen, med hjelpetekst. Svar med
-tallet foran svaret; «?» viser hvilke regler spørsmålet kan avgjøre, «b» går tilbake, «q» avslutter.
-Til slutt: svaret med begrunnelse og hjemmel, hva du må gjøre, hva som kan gjøre et nei til et ja,
-og kommandoen som gir samme avgjørelse senere. Svarene leses linje for linje fra stdin.
+tallet foran svaret; «?» viser hjelpeteksten og hvorfor vi spør, «b» går tilbake, «q» avslutter.
+Til slutt: svaret med begrunnelse og hjemmel, hva du må gjøre og hva som kan gjøre et nei til et ja;
+med --show-command også kommandoen som gir samme avgjørelse senere. Svarene leses linje for linje fra
+stdin, fra en terminal eller et rør; programmet avslutter så snart svaret er skrevet ut.
 
 Eksempler:
   lovkode ask
@@ -253,9 +255,10 @@ Eksempler:
 
 Exit-koder: 0 avgjort, 1 avsluttet før svaret var avgjort, 2 feil bruk.`,
       en: `Asks only the questions that can still change the answer, one at a time, with help text. Answer with
-the number in front of the answer; «?» shows which rules the question can decide, «b» goes back, «q» quits.
-At the end: the answer with reasons and citations, what you must do, what would turn a no into a yes,
-and the command that gives the same decision later. Answers are read line by line from stdin.
+the number in front of the answer; «?» shows the help text and why we ask, «b» goes back, «q» quits.
+At the end: the answer with reasons and citations, what you must do and what would turn a no into a
+yes; with --show-command also the command that gives the same decision later. Answers are read line
+by line from stdin, from a terminal or a pipe; the program exits as soon as the answer is printed.
 
 Examples:
   lovkode ask

@@ -1,7 +1,8 @@
 /**
  * `lovkode paths`: how long the questionnaire is — the number of distinct paths through it, the
- * mean and longest number of questions, and the expected number when every answer is equally
- * likely; for the whole pack and per answer to the first question.
+ * mean and longest number of questions, and the expected number when every answer is equally likely
+ * and under the pack's typical answers (each fact's typical answer 70 %, the others evenly); for the
+ * whole pack and per answer to the first question, and the same for asking in declaration order.
  */
 import { stringFlag, type ParsedArgs } from './args.ts';
 import type { Context } from './commands.ts';
@@ -9,7 +10,8 @@ import { noPositionals } from './decide.ts';
 import { dateFlag } from './input.ts';
 import { EXIT, paint, write } from './io.ts';
 import { packFor } from './packs.ts';
-import { questionnaireStats, type QuestionnaireStats } from '../analyse/questionnaire.ts';
+import { questionnaireStats, type QuestionPolicy, type QuestionnaireStats } from '../analyse/questionnaire.ts';
+import { DiagramStore, answerWeights, chooseFact, resolveOrder } from '../runtime/choice.ts';
 import { epochFor } from '../runtime/diagram.ts';
 import { today } from '../runtime/engine.ts';
 
@@ -20,30 +22,32 @@ export async function run(args: ParsedArgs, ctx: Context): Promise<number> {
   const date = dateFlag(args) ?? today();
   const { tables } = await packFor(stringFlag(args, 'rules'), ctx);
   const row = (label: string, s: QuestionnaireStats) =>
-    `${label.padEnd(34)}${String(s.paths).padStart(8)}${s.meanQuestions.toFixed(1).padStart(8)}${String(s.maxQuestions).padStart(6)}${s.expectedQuestions.toFixed(1).padStart(10)}`;
-  const head = lang === 'nb' ? ['', 'stier', 'snitt', 'maks', 'forventet'] : ['', 'paths', 'mean', 'max', 'expected'];
-  const out = [
-    paint(io, 'bold', lang === 'nb' ? `Spørreskjemaet ${date} (regelsett ${tables.version})` : `The questionnaire on ${date} (rule pack ${tables.version})`),
-    `${head[0]!.padEnd(34)}${head[1]!.padStart(8)}${head[2]!.padStart(8)}${head[3]!.padStart(6)}${head[4]!.padStart(10)}`,
-    row(lang === 'nb' ? 'alle' : 'all', questionnaireStats(tables, date)),
-  ];
-  const root = tables.epochs[epochFor(tables, date)]!.decision;
-  if (root >= 0) {
-    const fact = tables.nodes[root]![0]!;
+    `${label.padEnd(34)}${String(s.paths).padStart(8)}${s.meanQuestions.toFixed(1).padStart(8)}${String(s.maxQuestions).padStart(6)}${s.expectedQuestions.toFixed(1).padStart(10)}${s.typicalQuestions.toFixed(1).padStart(9)}`;
+  const head = lang === 'nb' ? ['', 'stier', 'snitt', 'maks', 'forventet', 'typisk'] : ['', 'paths', 'mean', 'max', 'expected', 'typical'];
+  const out = [paint(io, 'bold', lang === 'nb' ? `Spørreskjemaet ${date} (regelsett ${tables.version})` : `The questionnaire on ${date} (rule pack ${tables.version})`)];
+  const decision = tables.epochs[epochFor(tables, date)]!.decision;
+  const table = (policy: QuestionPolicy, title: string) => {
+    out.push('', paint(io, 'bold', title), `${head[0]!.padEnd(34)}${head[1]!.padStart(8)}${head[2]!.padStart(8)}${head[3]!.padStart(6)}${head[4]!.padStart(10)}${head[5]!.padStart(9)}`);
+    out.push(row(lang === 'nb' ? 'alle' : 'all', questionnaireStats(tables, date, undefined, policy)));
+    if (decision < 0) return;
+    // The first question is the same for every answer set: per answer to it, the rest plus that question.
+    const store = new DiagramStore(tables);
+    const fact = policy === 'chosen' ? chooseFact(store, decision, 0, resolveOrder(tables), answerWeights(tables)) : store.support(decision)[0]!;
     tables.facts[fact]!.values.forEach((_, v) => {
       const answered = new Int32Array(tables.facts.length).fill(-1);
       answered[fact] = v;
-      // The rest of the questionnaire after this answer, plus the first question itself.
-      const rest = questionnaireStats(tables, date, answered);
-      const withFirst = { ...rest, meanQuestions: rest.meanQuestions + 1, maxQuestions: rest.maxQuestions + 1, expectedQuestions: rest.expectedQuestions + 1 };
+      const rest = questionnaireStats(tables, date, answered, policy);
+      const withFirst = { ...rest, meanQuestions: rest.meanQuestions + 1, maxQuestions: rest.maxQuestions + 1, expectedQuestions: rest.expectedQuestions + 1, typicalQuestions: rest.typicalQuestions + 1 };
       out.push(row(`  ${tables.facts[fact]!.name} = ${tables.facts[fact]!.values[v]}`, withFirst));
     });
-  }
+  };
+  table('chosen', lang === 'nb' ? 'Slik spørsmålene velges (fast rekkefølge først, så færrest forventede spørsmål)' : 'As the questions are chosen (declared order first, then fewest expected questions)');
+  table('declared', lang === 'nb' ? 'Til sammenligning: i den rekkefølgen faktaene er skrevet' : 'For comparison: in the order the facts are declared');
   out.push(
     '',
     paint(io, 'dim', lang === 'nb'
-      ? 'stier: ulike svarrekker som avgjør saken; snitt og maks: antall spørsmål per sti; forventet: antall spørsmål når hvert svar er like sannsynlig.'
-      : 'paths: distinct sequences of answers that settle the case; mean and max: questions per path; expected: questions when every answer is equally likely.'),
+      ? 'stier: ulike svarrekker som avgjør saken; snitt og maks: antall spørsmål per sti; forventet: antall spørsmål når hvert svar er like sannsynlig; typisk: antall spørsmål når hvert faktums typiske svar har 70 % sannsynlighet og de andre deler resten.'
+      : 'paths: distinct sequences of answers that settle the case; mean and max: questions per path; expected: questions when every answer is equally likely; typical: questions when each fact\'s typical answer has a 70 % chance and the others share the rest.'),
   );
   await write(io.stdout, `${out.join('\n')}\n`);
   return EXIT.ok;

@@ -5,6 +5,7 @@
  */
 import type { CitationOut, Decision, FactInput, InputError, Lang, Question, ReasonOut } from '../evaluate/types.ts';
 import type { Outcome } from '../ast/types.ts';
+import { questionPlan } from './choice.ts';
 import { epochFor, follow, reachableTerminals, restrict, support } from './diagram.ts';
 import type { TableCitation, TableEpoch, Tables, TableTerminal } from './tables.ts';
 
@@ -230,8 +231,12 @@ export function decide(tables: Tables, facts: unknown, options: DecideOptions = 
   return decideAssignment(tables, assignment, date, options.lang ?? 'nb');
 }
 
-/** The decision so far and, unless it is settled, the next question: the first fact that still matters. */
-export function nextQuestion(tables: Tables, facts: unknown, options: DecideOptions = {}): { decision: Decision; question?: Question } | { error: InputError } {
+/**
+ * The decision so far and, unless it is settled, the next question (compiler/runtime/choice.ts: a
+ * fact that still matters, by the declared order and then by the fewest expected questions) and the
+ * most questions left on this path, this one included. `decision.missing` then lists that fact first.
+ */
+export function nextQuestion(tables: Tables, facts: unknown, options: DecideOptions = {}): { decision: Decision; question?: Question; atMost?: number } | { error: InputError } {
   const date = options.date ?? today();
   const lang = options.lang ?? 'nb';
   const bad = checkDate(date);
@@ -241,10 +246,11 @@ export function nextQuestion(tables: Tables, facts: unknown, options: DecideOpti
   const decision = decideAssignment(tables, valid.assignment, date, lang);
   if ('error' in decision) return decision;
   if (decision.outcome !== null) return { decision };
-  const index = factIndex(tables);
-  const v = index.get(decision.missing[0]!)!;
-  const fact = tables.facts[v]!;
   const epoch = tables.epochs[epochFor(tables, date)]!;
+  const plan = questionPlan(tables, epoch.decision, valid.assignment)!;
+  const v = plan.fact;
+  const fact = tables.facts[v]!;
+  decision.missing = [fact.name, ...decision.missing.filter((m) => m !== fact.name)];
   const perValue = fact.values.map((_, value) => {
     const a = valid.assignment.slice();
     a[v] = value;
@@ -272,7 +278,7 @@ export function nextQuestion(tables: Tables, facts: unknown, options: DecideOpti
     why,
     possible,
   };
-  return { decision, question };
+  return { decision, question, atMost: plan.atMost };
 }
 
 /**

@@ -23,6 +23,8 @@ export interface QuestionnaireState {
   decision: Decision;
   /** The next question, unless the decision is settled. */
   question?: Question;
+  /** With a question: the most questions the rest of this path can take, this one included. */
+  atMost?: number;
 }
 
 /** Replays answers in question order: `questionnaireState(tables, { channel: 'email', … }, { lang: 'en' })`. */
@@ -34,7 +36,7 @@ export function questionnaireState(tables: Tables, answers: FactInput, options: 
     if ('error' in step) return step;
     const q = step.question;
     const given = q ? answers[q.fact] : undefined;
-    if (!q || given === undefined || given === null) return { answered, facts, decision: step.decision, ...(q ? { question: q } : {}) };
+    if (!q || given === undefined || given === null) return { answered, facts, decision: step.decision, ...(q ? { question: q, atMost: step.atMost! } : {}) };
     const choice = q.values.find((v) => v.value === given);
     if (!choice) {
       const fact = tables.facts.find((f) => f.name === q.fact)!;

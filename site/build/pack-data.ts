@@ -7,6 +7,7 @@
 import { basename } from 'node:path';
 import { loadDefaultPack } from '../../compiler/index.ts';
 import { decideAssignment } from '../../compiler/runtime/index.ts';
+import { questionnaireStats } from '../../compiler/analyse/questionnaire.ts';
 import type { Tables } from '../../compiler/runtime/tables.ts';
 import type { PackReference, ReferenceExample } from '../lib/reference-types.ts';
 
@@ -59,5 +60,8 @@ export function packData(): { tables: Tables; reference: PackReference } {
   }));
   // Files in the order the pack imports them (the order of their first rule or obligation).
   const files = [...new Set([...obligations.map((o) => o.file), ...rules.map((r) => r.file)])];
-  return { tables, reference: { version: tables.version, files, rules, obligations } };
+  // How long the questionnaire is, measured as `lovkode paths` does (the home page says it).
+  const stats = questionnaireStats(tables, new Date().toISOString().slice(0, 10));
+  const questions = { typical: stats.typicalQuestions, mean: stats.meanQuestions, max: stats.maxQuestions };
+  return { tables, reference: { version: tables.version, files, rules, obligations, examples: ir.examples.length, questions } };
 }

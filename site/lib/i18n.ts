@@ -1,5 +1,8 @@
 /** Languages, page routes and interface strings shared by every page of the site. */
 import packVersion from 'virtual:lovkode/version';
+import changelog from '../../rules/CHANGELOG.md?raw';
+import { lastCompared } from './checked.ts';
+import pkg from '../../package.json';
 import type { SourceStatus } from '../../compiler/ast/types.ts';
 import { ROUTES, type Lang } from './routes.ts';
 
@@ -18,11 +21,19 @@ export function guidePath(lang: Lang, slug: string): string {
   return `${ROUTES.guides[lang]}${slug}/`;
 }
 
-/** What the footer says about the rule pack: its version hash (as on receipts) and the date of the law. */
+/** The rule pack: its version hash (as on receipts) and when its law was last compared with Lovdata (from rules/CHANGELOG.md). */
 export const RULE_PACK = {
   version: packVersion,
-  lawAsOf: '2026-07-02',
+  lawAsOf: lastCompared(changelog),
 } as const;
+
+/** The project's repository (package.json "repository"), where errors are reported as issues; undefined until the project names one. */
+export const REPOSITORY: string | undefined = repositoryUrl((pkg as { repository?: unknown }).repository);
+
+function repositoryUrl(repo: unknown): string | undefined {
+  const url = typeof repo === 'string' ? repo : typeof repo === 'object' && repo !== null ? (repo as { url?: unknown }).url : undefined;
+  return typeof url === 'string' && /^(git\+)?https:\/\//.test(url) ? url.replace(/^git\+/, '').replace(/\.git$/, '') : undefined;
+}
 
 /** Format an ISO date (YYYY-MM-DD) for humans in the given language, without time-zone drift. */
 export function formatDate(iso: string | Date, lang: Lang): string {
@@ -37,6 +48,8 @@ export function formatDate(iso: string | Date, lang: Lang): string {
 
 const nb = {
   siteName: 'Kan jeg sende tilbudet?',
+  siteNameShort: 'Kan jeg sende?',
+  navAboutShort: 'Om',
   skipLink: 'Hopp til hovedinnholdet',
   navLabel: 'Hovedmeny',
   navHome: 'Start',
@@ -47,8 +60,9 @@ const nb = {
   switchText: 'English',
   footerLabel: 'Om nettstedet',
   notLegalAdvice: 'Dette er ikke juridisk rådgivning.',
-  footerPack: (v: string, d: string) =>
-    `Svarene bygger på regelpakke versjon ${v}, med lovteksten slik den gjaldt ${d}.`,
+  footerChecked: 'Sist kontrollert mot Lovdata:',
+  footerChanges: 'Endringer i reglene',
+  navAbout: 'Om veiviseren',
   footerAsk: 'Er du i tvil i en konkret sak, spør en advokat eller Forbrukertilsynet.',
   footerLinks: 'Mer om nettstedet',
   ruleReference: 'Regeloversikt',
@@ -57,6 +71,7 @@ const nb = {
   unverifiedNote:
     'Dette punktet er vår lesning av veiledning og praksis, ikke lovtekst, og det er ikke kontrollert mot Lovdata.',
   sourcesHeading: 'Kilder',
+  contents: 'Innhold',
   status: { primary: 'Primærkilde', secondary: 'Veiledning eller omtale', unverified: 'Ikke verifisert' },
   updated: 'Sist gjennomgått',
   allGuides: 'Alle veiledninger',
@@ -64,13 +79,14 @@ const nb = {
 };
 
 /** Every interface string the site uses, in one language. */
-export type Strings = Omit<typeof nb, 'footerPack' | 'status'> & {
-  footerPack: (version: string, date: string) => string;
+export type Strings = Omit<typeof nb, 'status'> & {
   status: Record<SourceStatus, string>;
 };
 
 const en: Strings = {
   siteName: 'May I send the offer?',
+  siteNameShort: 'May I send?',
+  navAboutShort: 'About',
   skipLink: 'Skip to main content',
   navLabel: 'Main menu',
   navHome: 'Start',
@@ -81,7 +97,9 @@ const en: Strings = {
   switchText: 'Norsk',
   footerLabel: 'About this site',
   notLegalAdvice: 'This is not legal advice.',
-  footerPack: (v: string, d: string) => `The answers are based on rule pack version ${v}, with the law as it stood on ${d}.`,
+  footerChecked: 'Last compared with Lovdata:',
+  footerChanges: 'Changes to the rules',
+  navAbout: 'About this guide',
   footerAsk: 'If you are unsure about a real case, ask a lawyer or the Norwegian Consumer Authority (Forbrukertilsynet).',
   footerLinks: 'More about this site',
   ruleReference: 'Rule reference',
@@ -90,6 +108,7 @@ const en: Strings = {
   unverifiedNote:
     'This point is our reading of guidance and practice, not statute text, and it has not been checked against Lovdata.',
   sourcesHeading: 'Sources',
+  contents: 'Contents',
   status: { primary: 'Primary source', secondary: 'Guidance or commentary', unverified: 'Not verified' },
   updated: 'Last reviewed',
   allGuides: 'All guides',

@@ -42,4 +42,8 @@ export interface PackReference {
   files: string[];
   rules: ReferenceRule[];
   obligations: ReferenceObligation[];
+  /** How many examples the pack's rule files hold (each runs as a test). */
+  examples: number;
+  /** The questionnaire's length today: expected questions under the typical answers, mean and most per path. */
+  questions: { typical: number; mean: number; max: number };
 }

@@ -9,7 +9,8 @@ import type { ChangeSet } from '../../compiler/runtime/index.ts';
 import { without, type Answers } from './answers.ts';
 import { iconSvg, type IconName } from './icons.ts';
 import { qtext, type OutcomeName, type QText } from './qtext.ts';
-import { ROUTES, ruleHref, type Lang } from './routes.ts';
+import { ROUTES, type Lang } from './routes.ts';
+import { citeLang, citeText } from './cite.ts';
 import { answersAfter, type Step } from './step.ts';
 
 export interface Links {
@@ -29,11 +30,12 @@ const WHY_SHOWN = 5;
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => ESC[c]!);
 
+/** One style per outcome: its own colour, icon and words; «not verified» is a footnote, never a result colour. */
 const KIND: Record<OutcomeName, { kind: string; icon: IconName }> = {
   allowed: { kind: 'ok', icon: 'check' },
-  allowed_with_conditions: { kind: 'warning', icon: 'warning' },
+  allowed_with_conditions: { kind: 'conditions', icon: 'list' },
   not_allowed: { kind: 'stop', icon: 'stop' },
-  uncertain: { kind: 'warning', icon: 'info' },
+  uncertain: { kind: 'uncertain', icon: 'question' },
 };
 
 /** A date as «2. juli 2026» / "2 July 2026". */
@@ -41,16 +43,30 @@ function humanDate(iso: string, lang: Lang): string {
   return new Intl.DateTimeFormat(lang === 'nb' ? 'nb-NO' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T12:00:00Z`));
 }
 
-function citations(list: CitationOut[], t: QText): string {
+/** The footnote mark of a citation that is not verified against the source (explained once, at the end). */
+const unverifiedMark = (t: QText): string => `<a class="fn-mark" href="#fn-unverified" title="${esc(t.unverifiedNote)}"><span aria-hidden="true">*</span><span class="visually-hidden">${esc(t.status.unverified)}</span></a>`;
+
+/**
+ * One «Rettsgrunnlag» / "Legal basis" line for an item, opening to its citations: the reader's form
+ * of each (the English short name of the Act on English pages, the Norwegian in the link's title).
+ * The statute text itself goes in the same <details> below the list when the pack carries it.
+ */
+function basis(list: CitationOut[], t: QText, lang: Lang): string {
   if (list.length === 0) return '';
   const items = list.map((c) => {
-    const status = c.status === 'primary' ? '' : ` <span class="status status-${c.status}">${iconSvg(c.status === 'unverified' ? 'warning' : 'info')}${esc(t.status[c.status])}</span>`;
-    return `<li><a href="${esc(c.url)}">${esc(c.ref)}</a>${status}</li>`;
+    const l = citeLang(c, lang);
+    const status = c.status === 'unverified' ? unverifiedMark(t) : c.status === 'secondary' ? ` <span class="status">(${esc(t.status.secondary)})</span>` : '';
+    return `<li><a href="${esc(c.url)}" title="${esc(`${c.ref} – ${c.title}`)}"${l ? ` lang="${l}"` : ''}>${esc(citeText(c, lang))}</a>${status}</li>`;
   });
-  return `<ul class="cites" aria-label="${esc(t.sources)}">${items.join('')}</ul>`;
+  const first = citeText(list[0]!, lang);
+  const more = list.length > 1 ? ` ${esc(t.andMore(list.length - 1))}` : '';
+  return `<details class="basis"><summary><span class="basis-label">${esc(t.legalBasis)}:</span> ${esc(first)}${more}</summary><ul class="cites">${items.join('')}</ul></details>`;
 }
 
-const ruleLink = (lang: Lang, id: string, t: QText): string => `<a class="rule-id" href="${esc(ruleHref(lang, id))}">${esc(t.rule)} ${esc(id)}</a>`;
+/** The explanation of the «not verified» mark, once per step that uses it. */
+function unverifiedFootnote(lists: CitationOut[][], t: QText): string {
+  return lists.flat().some((c) => c.status === 'unverified') ? `<p class="footnote" id="fn-unverified"><span aria-hidden="true">*</span> <strong>${esc(t.status.unverified)}:</strong> ${esc(t.unverifiedNote)}</p>` : '';
+}
 
 function summary(step: Step, links: Links, t: QText, heading: string): string {
   const rows = step.state.answered.map(
@@ -63,7 +79,7 @@ function summary(step: Step, links: Links, t: QText, heading: string): string {
 function question(step: Step, links: Links, t: QText): string {
   const q = step.state.question!;
   const n = step.state.answered.length + 1;
-  const left = Math.max(0, step.state.decision.missing.length - 1);
+  const total = step.state.answered.length + (step.state.atMost ?? 1);
   const hidden = Object.entries(step.answers)
     .map(([k, v]) => `<input type="hidden" name="${esc(k)}" value="${esc(String(v))}">`)
     .join('');
@@ -79,13 +95,13 @@ function question(step: Step, links: Links, t: QText): string {
   const more = q.why.length > WHY_SHOWN ? `<p><a href="${esc(ROUTES.rules[step.lang])}">${esc(t.whyMore(q.why.length - WHY_SHOWN))}</a></p>` : '';
   const why = shown.length
     ? `<details class="why"><summary>${esc(t.why)}</summary><p>${esc(t.whyIntro)}</p><ul class="why-rules">${shown
-        .map((w) => `<li><span class="why-title">${esc(w.title)}</span> ${ruleLink(step.lang, w.rule, t)}${citations(w.citations, t)}</li>`)
-        .join('')}</ul>${more}</details>`
+        .map((w) => `<li><span class="why-title">${esc(w.title)}</span>${basis(w.citations, t, step.lang)}</li>`)
+        .join('')}</ul>${more}${unverifiedFootnote(shown.map((w) => w.citations), t)}</details>`
     : '';
   const back = step.back ? `<p class="back"><a class="back-link" href="${esc(links.answers(step.back))}" data-back>${iconSvg('back')}<span>${esc(t.back)}</span></a></p>` : '';
   return `<div class="q-step" data-step="question" data-fact="${esc(q.fact)}">${back}
 <form class="q-form" method="get" action="${esc(links.action)}" data-q-form>${hidden}
-<fieldset${q.help ? ' aria-describedby="q-help"' : ''}><legend><h1 id="q-heading" tabindex="-1"><span class="q-progress">${esc(t.progress(n, left))}</span> <span class="q-text">${esc(q.text)}</span></h1></legend>${help}<div class="choices">${choices}</div></fieldset>
+<fieldset${q.help ? ' aria-describedby="q-help"' : ''}><legend><h1 id="q-heading" tabindex="-1"><span class="q-progress">${esc(t.progress(n, total))}</span> <span class="q-text">${esc(q.text)}</span></h1></legend>${help}<div class="choices">${choices}</div></fieldset>
 <button class="button button-primary" type="submit"><span>${esc(t.next)}</span>${iconSvg('arrow')}</button>
 </form>${why}${step.state.answered.length > 0 ? summary(step, links, t, t.summary) : ''}</div>`;
 }
@@ -114,10 +130,12 @@ function result(step: Step, links: Links, t: QText): string {
     );
   }
   if (d.obligations.length > 0) {
-    const items = d.obligations.map((o) => `<li data-code="${esc(o.code)}">${iconSvg('box')}<div><p>${esc(o.text)}</p>${citations(o.citations, t)}</div></li>`);
-    parts.push(`<section aria-labelledby="must-heading"><h2 id="must-heading">${esc(t.mustDo)}</h2><ul class="checklist">${items.join('')}</ul></section>`);
+    // Real checkboxes, empty: the owner ticks them off (no script needed), and they print as empty boxes.
+    const items = d.obligations.map((o) => `<li data-code="${esc(o.code)}"><input type="checkbox" id="todo-${esc(o.code)}"><div><label for="todo-${esc(o.code)}">${esc(o.text)}</label>${basis(o.citations, t, lang)}</div></li>`);
+    parts.push(`<section aria-labelledby="must-heading"><h2 id="must-heading">${esc(t.mustDo)}</h2><p class="checklist-hint">${esc(t.mustDoHint)}</p><ul class="checklist">${items.join('')}</ul></section>`);
   }
-  const reasons = d.reasons.map((r) => `<li data-rule="${esc(r.rule)}"><p>${esc(r.text)}</p><p class="reason-meta">${ruleLink(lang, r.rule, t)}</p>${citations(r.citations, t)}</li>`);
+  // Rule ids stay in the rule reference and the receipt; the owner reads the reason and its legal basis.
+  const reasons = d.reasons.map((r) => `<li><p>${esc(r.text)}</p>${basis(r.citations, t, lang)}</li>`);
   parts.push(`<section aria-labelledby="why-heading"><h2 id="why-heading">${esc(t.reasons)}</h2><ul class="reasons">${reasons.join('')}</ul></section>`);
   if (outcome === 'not_allowed' || outcome === 'uncertain') {
     const body = step.changes.length
@@ -125,6 +143,7 @@ function result(step: Step, links: Links, t: QText): string {
       : `<p>${esc(t.noChange)}</p>`;
     parts.push(`<section aria-labelledby="change-heading" class="would-change"><h2 id="change-heading">${esc(t.wouldChange)}</h2>${body}</section>`);
   }
+  parts.push(unverifiedFootnote([...d.obligations.map((o) => o.citations), ...d.reasons.map((r) => r.citations)], t));
   parts.push(summary(step, links, t, t.summaryResult));
   const r = step.receipt!;
   const fileName = `lovkode-${t.fileName}-${r.date}.json`;

@@ -10,13 +10,11 @@ export const ROUTES = {
   /** The questionnaire's receipt as a JSON download, rendered on demand (for browsers without JavaScript). */
   receipt: { nb: '/sporsmal/kvittering.json', en: '/en/question/receipt.json' },
   rules: { nb: '/regler/', en: '/en/rules/' },
-  notFound: { nb: '/404.html', en: '/en/404/' },
+  /** Who stands behind the guide, how the rules are checked, how to report an error. */
+  about: { nb: '/om/', en: '/en/about/' },
+  /** The rule pack's changelog (rules/CHANGELOG.md). */
+  changes: { nb: '/endringer/', en: '/en/changes/' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 /** The sliced rule tables the questionnaire's browser script decides with (one static file for both languages). */
 export const TABLES_PATH = '/regler/tabeller.json';
-
-/** Link to a rule or obligation in the rule reference. */
-export function ruleHref(lang: Lang, id: string): string {
-  return `${ROUTES.rules[lang]}#${encodeURIComponent(id)}`;
-}

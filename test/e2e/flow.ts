@@ -91,7 +91,7 @@ export async function complete(s: Session, facts: Facts, limit = 40): Promise<st
   for (let i = 0; i < limit; i++) {
     const now = await step(s.page);
     if (now.kind === 'result') {
-      // The progress line is honest: «at most N more» was never fewer than the questions that followed.
+      // The progress line is honest: «question n of at most m» never promised fewer than the questions that followed.
       atMost.forEach((n, k) => expect(asked.length - 1 - k, `questions after «${asked[k]}»`).toBeLessThanOrEqual(n));
       return asked;
     }
@@ -104,11 +104,11 @@ export async function complete(s: Session, facts: Facts, limit = 40): Promise<st
   throw new Error(`no result after ${limit} questions`);
 }
 
-/** The most questions the progress line says may follow this one («høyst 6 til» → 6, «siste» → 0). */
+/** The most questions the progress line says may follow this one («Spørsmål 3 av høyst 9 på denne veien» → 6, «det siste» → 0). */
 async function questionsLeft(page: Page): Promise<number> {
   const text = await page.locator('.q-progress').innerText();
   const numbers = text.match(/\d+/g) ?? [];
-  return numbers.length > 1 ? Number(numbers[1]) : 0;
+  return numbers.length > 1 ? Number(numbers[1]) - Number(numbers[0]) : 0;
 }
 
 /** The result on screen: outcome and obligation codes, in page order. */

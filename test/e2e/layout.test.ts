@@ -46,5 +46,5 @@ describe.skipIf(unavailable !== null)('layout and language switch (Chromium)', (
       expect(new URL(page.url()).pathname).toBe(p.path);
     }
     await page.context().close();
-  }, 60_000);
+  }, 180_000);
 });

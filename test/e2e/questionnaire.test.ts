@@ -144,7 +144,7 @@ describe.skipIf(unavailable !== null)('questionnaire (Chromium)', () => {
         await complete(s, f);
         const en = engine(f, 'en');
         expect(await result(s.page)).toEqual({ outcome: en.outcome, codes: en.codes });
-        expect(await s.page.locator('.checklist [data-code] p').first().innerText()).toBe(en.texts[0]);
+        expect(await s.page.locator('.checklist [data-code] label').first().innerText()).toBe(en.texts[0]);
         expect(foreign(s, base)).toEqual([]);
         await s.page.context().close();
       }, 60_000);

@@ -44,8 +44,14 @@ export const PAGES: { name: string; path: string; lang: 'nb' | 'en'; status: num
   { name: 'question en', path: '/en/question/', lang: 'en', status: 200 },
   { name: 'rules nb', path: '/regler/', lang: 'nb', status: 200 },
   { name: 'rules en', path: '/en/rules/', lang: 'en', status: 200 },
+  { name: 'rules area nb', path: '/regler/telefonsalg/', lang: 'nb', status: 200 },
+  { name: 'rules area en', path: '/en/rules/telephone/', lang: 'en', status: 200 },
+  { name: 'about nb', path: '/om/', lang: 'nb', status: 200 },
+  { name: 'about en', path: '/en/about/', lang: 'en', status: 200 },
+  { name: 'changes nb', path: '/endringer/', lang: 'nb', status: 200 },
+  { name: 'changes en', path: '/en/changes/', lang: 'en', status: 200 },
   { name: 'not found nb', path: '/finnes-ikke/', lang: 'nb', status: 404 },
-  { name: 'not found en', path: '/en/404/', lang: 'en', status: 200 },
+  { name: 'not found en', path: '/en/finnes-ikke/', lang: 'en', status: 404 },
 ];
 
 /** Paths of every built guide article in both languages (empty when dist/ is missing). */
