@@ -34,7 +34,7 @@ const missed = SPEC_RULES.filter((r) => !cov.rules.has(r));
 if (missed.length > 0 || cov.channels.size !== 9) throw new Error(`bench: the random facts miss rules ${missed.join(', ')} or channels (${cov.channels.size} of 9)`);
 const electronicShare = facts.filter((f) => ELECTRONIC.has(f.channel)).length / n;
 const rarest = [...cov.rules].sort((a, b) => a[1] - b[1])[0]!;
-const inputsLine = `Inputs: ${fmt(n)} random total fact sets (seeded), all 9 channels and all 37 rules of SPEC.md 5.3 hit (rarest: ${rarest[0]} × ${rarest[1]}); ${(electronicShare * 100).toFixed(1)}% electronic channels. Each area runs in a fresh process.`;
+const inputsLine = `Inputs: ${fmt(n)} random total fact sets (seeded), all 9 channels and all ${SPEC_RULES.length} rules of SPEC.md 5.3–5.4 hit (rarest: ${rarest[0]} × ${rarest[1]}); ${(electronicShare * 100).toFixed(1)}% electronic channels. Each area runs in a fresh process.`;
 
 const t0 = performance.now();
 const r =

@@ -51,8 +51,9 @@ export function totalFacts(tables: Tables, n: number, seed: number): TotalFacts[
     for (const fact of tables.facts) {
       if (fact.type === 'boolean') f[fact.name] = random() < (TRUE_ODDS[fact.name] ?? 0.5);
       else if (fact.name === 'purpose') {
-        const r = random() * 9;
-        f.purpose = r < 6 ? pick(MARKETING) : r < 8 ? 'consent_request' : pick(['service_message', 'survey_without_marketing']);
+        const r = random() * 10;
+        f.purpose =
+          r < 6 ? pick(MARKETING) : r < 8 ? 'consent_request' : r < 9 ? 'referral_message' : pick(['service_message', 'survey_without_marketing']);
       } else if (FAVOURITE[fact.name] && random() < 0.5) f[fact.name] = FAVOURITE[fact.name]!;
       else f[fact.name] = pick(fact.values);
     }
@@ -75,9 +76,10 @@ export function coverage(facts: readonly TotalFacts[]): { rules: Map<string, num
   return { rules, channels };
 }
 
-/** The rules of SPEC.md section 5.3. */
+/** The rules of SPEC.md section 5.3, as revised by section 5.4. */
 export const SPEC_RULES = [
-  'R01', 'R02', 'R03', 'R10', 'R11', 'R12', 'R13', 'R14', 'R15', 'R16', 'R17', 'R20', 'R21', 'R22', 'R30',
+  'R01', 'R02', 'R03', 'R10', 'R10a', 'R11', 'R12', 'R13', 'R14', 'R15', 'R16', 'R17', 'R18', 'R19',
+  'R20', 'R21', 'R22', 'R30',
   'R40', 'R41', 'R50', 'R51', 'R52', 'R53', 'R54', 'R55', 'R56', 'R57', 'R58', 'R59', 'R60',
   'R70', 'R71', 'R72', 'R73', 'R74', 'R75', 'R76', 'R77', 'R78',
 ];

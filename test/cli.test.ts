@@ -24,7 +24,7 @@ interface Scenario {
   obligations: string[];
   rule: string;
 }
-const SCENARIOS = (JSON.parse(readFileSync(fileURLToPath(new URL('../../shared/legal/scenarios.json', import.meta.url)), 'utf8')) as { scenarios: Scenario[] }).scenarios;
+const SCENARIOS = (JSON.parse(readFileSync(fileURLToPath(new URL('./data/legal/scenarios.json', import.meta.url)), 'utf8')) as { scenarios: Scenario[] }).scenarios;
 const withConditions = SCENARIOS.find((s) => s.expected === 'ALLOWED_WITH_CONDITIONS' && s.obligations.length > 0)!;
 const notAllowed = SCENARIOS.find((s) => s.expected === 'NOT_ALLOWED')!;
 

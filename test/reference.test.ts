@@ -1,7 +1,7 @@
 /**
  * The hand-written reference (test/reference/spec-reference.ts) reproduces every public scenario of
- * SPEC.md: outcome, obligations and the id of the deciding rule. The scenarios are read from the
- * shared legal folder at test time; they are never copied into the repository.
+ * SPEC.md: outcome, obligations and the id of the deciding rule. The scenarios are the repository's
+ * copy in test/data/legal/.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +16,7 @@ interface Scenario {
   rule: string;
 }
 
-const file = fileURLToPath(new URL('../../shared/legal/scenarios.json', import.meta.url));
+const file = fileURLToPath(new URL('./data/legal/scenarios.json', import.meta.url));
 const scenarios = (JSON.parse(readFileSync(file, 'utf8')) as { scenarios: Scenario[] }).scenarios;
 
 describe('reference implementation of SPEC.md section 8', () => {

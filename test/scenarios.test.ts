@@ -1,7 +1,8 @@
 /**
  * Every public scenario of SPEC.md through the bundled rule pack's decision API: the outcome, the
  * obligations (as a set), the deciding rule, and that the decision carries reasons and citations.
- * The scenarios are read from the shared legal folder at test time; they are never copied here.
+ * The scenarios are the repository's copy in test/data/legal/ (test/legal-data.test.ts keeps it equal
+ * to ../shared/legal/ when that folder exists).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +17,7 @@ interface Scenario {
   rule: string;
 }
 
-const file = fileURLToPath(new URL('../../shared/legal/scenarios.json', import.meta.url));
+const file = fileURLToPath(new URL('./data/legal/scenarios.json', import.meta.url));
 const scenarios = (JSON.parse(readFileSync(file, 'utf8')) as { scenarios: Scenario[] }).scenarios;
 
 /** The law as the scenarios describe it: today's law, on a fixed date so the test does not drift. */
@@ -76,5 +77,46 @@ describe('public scenarios through the rule pack', () => {
     expect(urls({ ...call, recipientOptedOut: false, callTime: 'weekday_0900_2100', callerIdVisibleAndListed: true, listWashedAgainstRegister: false, reservedInRegister: false })).toContain(`${mfl}13a`);
     const letter = { channel: 'addressed_letter', recipientType: 'private_person', purpose: 'marketing', senderActsInBusiness: true };
     expect(urls({ ...letter, recipientOptedOut: true })).toContain(`${mfl}13`);
+  });
+});
+
+describe('citations of each period (SPEC.md 5.4 items 9 and 10)', () => {
+  const consent = {
+    channel: 'email', recipientType: 'private_person', purpose: 'marketing', senderActsInBusiness: true,
+    recipientOptedOut: false, explicitRequestToSender: false, hasConsent: true, consentMethod: 'active_opt_in',
+    consentBundledAsCondition: false, consentCoversChannel: true, consentCoversSender: true,
+    consentCoversProductType: true, consentInformed: true, recipientAgeGroup: 'adult', consentDocumented: true,
+    consentUnusedLongPeriod: false,
+  };
+  const at = (facts: Record<string, string | boolean>, date: string) => {
+    const d = decide(loadDefaultPack(), facts, { date, lang: 'nb' });
+    if ('error' in d) throw new Error(d.error.code);
+    return d;
+  };
+
+  it('a valid consent cites GDPR article by article on Lovdata from 20 July 2018', () => {
+    const d = at(consent, DATE);
+    expect(d.reasons.map((r) => r.rule)).toEqual(['R13']);
+    const urls = d.reasons[0]!.citations.map((c) => c.url);
+    expect(urls).toContain('https://lovdata.no/lov/2018-06-15-38/gdpr/a4');
+    expect(urls).toContain('https://lovdata.no/lov/2018-06-15-38/gdpr/a7');
+    expect(d.citations.every((c) => !c.url.includes('eur-lex'))).toBe(true);
+  });
+
+  it('the same consent in 2012 is allowed under personopplysningsloven 2000 § 2 nr. 7, with no GDPR citation in the reason', () => {
+    const d = at(consent, '2012-03-01');
+    expect(d.outcome).toBe('allowed_with_conditions');
+    expect(d.reasons.map((r) => r.rule)).toEqual(['R13_2009']);
+    const refs = d.reasons[0]!.citations.map((c) => c.ref);
+    expect(refs).toContain('personopplysningsloven 2000 § 2 nr. 7');
+    expect(refs.some((r) => r.startsWith('GDPR'))).toBe(false);
+  });
+
+  it('before 1 June 2009 the answer is uncertain and cites § 2b of the 1972 act, not the current § 15', () => {
+    const d = at(consent, '2008-05-01');
+    expect(d.outcome).toBe('uncertain');
+    const refs = d.citations.map((c) => c.ref);
+    expect(refs).toContain('markedsføringsloven 1972 § 2b');
+    expect(refs).not.toContain('mfl. § 15');
   });
 });

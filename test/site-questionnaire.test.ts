@@ -13,7 +13,7 @@ import { answersQuery, coversDate, readAnswers, todayInNorway, without, type Ans
 import { renderError, renderStep, type Links } from '../site/lib/render.ts';
 import { questionnaireStep, type Step } from '../site/lib/step.ts';
 
-const SCENARIOS = new URL('../../shared/legal/scenarios.json', import.meta.url);
+const SCENARIOS = new URL('./data/legal/scenarios.json', import.meta.url);
 const scenarios = (JSON.parse(readFileSync(SCENARIOS, 'utf8')) as { scenarios: { id: string; facts: Answers }[] }).scenarios;
 
 const links: Links = { answers: (a) => `#${answersQuery(a)}`, action: '/sporsmal/', receipt: 'blob:x', print: true };

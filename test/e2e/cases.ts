@@ -1,6 +1,6 @@
 /**
- * Situations the browser tests and screenshots walk through: public scenarios from the shared legal
- * folder beside the checkout (read at test time) and one uncertain case (no public scenario is uncertain).
+ * Situations the browser tests and screenshots walk through: public scenarios (the copy in
+ * test/data/legal/) and one uncertain case.
  */
 import { readFileSync } from 'node:fs';
 
@@ -11,7 +11,7 @@ export interface Case {
   facts: Facts;
 }
 
-const SCENARIOS = new URL('../../../shared/legal/scenarios.json', import.meta.url);
+const SCENARIOS = new URL('../data/legal/scenarios.json', import.meta.url);
 
 /** The public scenarios, by id. */
 export function scenarios(): Map<string, Case> {
@@ -22,7 +22,7 @@ export function scenarios(): Map<string, Case> {
 /** Push notifications from an app: the law does not settle whether they need consent (R12). */
 export const UNCERTAIN: Case = {
   id: 'push',
-  facts: { channel: 'push_notification', senderActsInBusiness: true, purpose: 'marketing', recipientType: 'private_person', recipientOptedOut: false },
+  facts: { channel: 'push_notification', senderActsInBusiness: true, purpose: 'marketing', recipientType: 'private_person', recipientOptedOut: false, explicitRequestToSender: false, hasConsent: false },
 };
 
 /** One public scenario per outcome the scenarios have, plus the uncertain case: a result page of each kind. */

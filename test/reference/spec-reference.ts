@@ -1,6 +1,7 @@
 /**
  * An independent, hand-written implementation of SPEC.md section 8 (pseudo-code) and section 5.3
- * (rules evaluated in order, the first match wins) over TOTAL facts: every one of the 27 facts given.
+ * (rules evaluated in order, the first match wins), as revised by section 5.4 (revision 2,
+ * 2 December 2026), over TOTAL facts: every one of the 28 facts given.
  *
  * It does not read the rule pack, the vocabulary or the compiler. It is the oracle the pack is tested
  * against, and the "hand-written function" baseline in the benchmarks: every result is a constant
@@ -9,7 +10,7 @@
 
 export type Outcome = 'allowed' | 'allowed_with_conditions' | 'not_allowed' | 'uncertain';
 
-/** All 27 facts of SPEC.md section 5.1, every one given. */
+/** All 28 facts of SPEC.md section 5.1 and 5.4, every one given. */
 export interface TotalFacts {
   channel: string;
   senderActsInBusiness: boolean;
@@ -38,6 +39,7 @@ export interface TotalFacts {
   listWashedAgainstRegister: boolean;
   contractOfferedDuringCall: boolean;
   mailboxMarkedNoAds: boolean;
+  offerForRecipientsBusiness: boolean;
 }
 
 export interface ReferenceResult {
@@ -80,7 +82,10 @@ const R02 = result('uncertain', 'R02');
 const R03 = result('uncertain', 'R03');
 const R40 = result('not_allowed', 'R40');
 const R41 = result('allowed', 'R41');
-const R10 = result('allowed_with_conditions', 'R10', E_BASE);
+const R10 = result('allowed_with_conditions', 'R10', ['IDENTIFY_SENDER', 'MARK_AS_MARKETING']);
+const R10a = result('uncertain', 'R10a');
+const R18 = result('allowed_with_conditions', 'R18', [...E_BASE, 'KEEP_CONSENT_PROOF', 'STAY_WITHIN_CONSENT_SCOPE']);
+const R19 = result('not_allowed', 'R19');
 const R11 = result('not_allowed', 'R11');
 const R12 = result('uncertain', 'R12');
 const R13 = result('allowed_with_conditions', 'R13', CONSENT_SET);
@@ -135,11 +140,12 @@ function isMarketingPurpose(purpose: string): boolean {
   return purpose === 'marketing' || purpose === 'newsletter_with_marketing' || purpose === 'survey_with_marketing';
 }
 
-function isBusinessType(recipientType: string): boolean {
+/** Reached as a business for §§ 12–14: a sole proprietor only when the offer is for the business (5.4 item 7). */
+function isBusinessRecipient(f: TotalFacts): boolean {
   return (
-    recipientType === 'generic_business_address' ||
-    recipientType === 'employee_named_address' ||
-    recipientType === 'sole_proprietor'
+    f.recipientType === 'generic_business_address' ||
+    f.recipientType === 'employee_named_address' ||
+    (f.recipientType === 'sole_proprietor' && f.offerForRecipientsBusiness)
   );
 }
 
@@ -156,73 +162,67 @@ function consentTermsMet(f: TotalFacts): boolean {
   );
 }
 
-function isSinglePurchase(relationship: string): boolean {
-  return relationship === 'single_purchase_low_value' || relationship === 'single_purchase_durable';
-}
-
 function electronicRules(f: TotalFacts): ReferenceResult {
-  if (f.recipientType === 'generic_business_address') return R10;
+  if (f.recipientType === 'generic_business_address') return f.recipientOptedOut ? R10a : R10;
   // From here on the recipient is a natural person (private, sole proprietor, employee, unknown).
   if (f.recipientOptedOut) return R11;
-  if (f.channel === 'push_notification') return R12;
+  if (f.purpose === 'referral_message') return R19;
+  if (f.explicitRequestToSender) return R18;
+  let doubtful: ReferenceResult | undefined;
   const terms = consentTermsMet(f);
   if (terms && f.consentMethod === 'active_opt_in') {
-    if (f.recipientAgeGroup === 'age_15_to_17') return R14;
-    if (f.consentUnusedLongPeriod) return R15;
-    if (!f.consentDocumented) return R16;
-    return R13;
-  }
-  if (terms && f.consentMethod === 'oral') return R17;
-  if (isElectronicMail(f.channel)) {
-    const otherConditions =
+    if (f.recipientAgeGroup === 'age_15_to_17') doubtful = R14;
+    else if (f.consentUnusedLongPeriod) doubtful = R15;
+    else if (!f.consentDocumented) doubtful = R16;
+    else return R13;
+  } else if (terms && f.consentMethod === 'oral') doubtful = R17;
+  if (isElectronicMail(f.channel) && (isMarketingPurpose(f.purpose) || f.purpose === 'consent_request')) {
+    const exception =
+      (f.customerRelationship === 'ongoing' || f.customerRelationship === 'single_purchase_durable') &&
       f.addressSource === 'collected_in_sale' &&
       f.optOutOfferedAtCollection &&
       f.productOwner === 'own' &&
       f.productSimilarToRelationship;
-    const customerException = f.customerRelationship === 'ongoing' && otherConditions;
-    if (customerException && isMarketingPurpose(f.purpose)) return R20;
-    if (customerException && f.purpose === 'consent_request') return R21;
-    if (f.customerRelationship === 'single_purchase_durable' && otherConditions && isMarketingPurpose(f.purpose)) {
-      return R22;
-    }
+    const ongoing = f.customerRelationship === 'ongoing';
+    if (exception && ongoing && isMarketingPurpose(f.purpose)) return R20;
+    if (doubtful) return doubtful;
+    if (exception && ongoing) return R21;
+    if (exception && isMarketingPurpose(f.purpose)) return R22;
   }
+  if (doubtful) return doubtful;
+  if (f.channel === 'push_notification') return R12;
   return R30;
+}
+
+/** The reservation exceptions of § 12/§ 13 fjerde ledd, shared by telephone and post (5.4 item 8). */
+function customerOfReserved(f: TotalFacts, allowed: ReferenceResult, uncertain: ReferenceResult, refused: ReferenceResult): ReferenceResult | undefined {
+  const claimed = f.customerRelationship === 'ongoing' || f.customerRelationship === 'single_purchase_durable';
+  if (!claimed || f.addressSource !== 'collected_in_sale') return undefined;
+  if (f.productOwner !== 'own' || !f.productSimilarToRelationship) return refused;
+  return f.customerRelationship === 'ongoing' ? allowed : uncertain;
 }
 
 function telephoneRules(f: TotalFacts): ReferenceResult {
   if (f.recipientType !== 'generic_business_address' && f.recipientOptedOut) return R51;
-  if (isBusinessType(f.recipientType)) return R50;
-  // Consumer: private person or unknown.
+  if (isBusinessRecipient(f)) return R50;
+  // Consumer: private person, unknown, or a sole proprietor offered something for private use.
   if (f.callTime !== 'weekday_0900_2100') return R52;
   if (!f.callerIdVisibleAndListed) return R53;
   if (!f.listWashedAgainstRegister) return R54;
   if (f.reservedInRegister) {
     if (f.explicitRequestToSender) return f.contractOfferedDuringCall ? R55_CONTRACT : R55;
-    const fromSale = f.addressSource === 'collected_in_sale';
-    if (f.customerRelationship === 'ongoing' && fromSale) {
-      if (f.productOwner === 'own' && f.productSimilarToRelationship) {
-        return f.contractOfferedDuringCall ? R56_CONTRACT : R56;
-      }
-      return R57;
-    }
-    if (isSinglePurchase(f.customerRelationship) && fromSale) return R58;
-    return R59;
+    return customerOfReserved(f, f.contractOfferedDuringCall ? R56_CONTRACT : R56, R58, R57) ?? R59;
   }
   return f.contractOfferedDuringCall ? R60_CONTRACT : R60;
 }
 
 function letterRules(f: TotalFacts): ReferenceResult {
   if (f.recipientType !== 'generic_business_address' && f.recipientOptedOut) return R71;
-  if (isBusinessType(f.recipientType)) return R70;
+  if (isBusinessRecipient(f)) return R70;
   if (!f.listWashedAgainstRegister) return R72;
   if (f.reservedInRegister) {
     if (f.explicitRequestToSender) return R73;
-    const fromSale = f.addressSource === 'collected_in_sale';
-    if (f.customerRelationship === 'ongoing' && fromSale) {
-      return f.productOwner === 'own' && f.productSimilarToRelationship ? R74 : R78;
-    }
-    if (isSinglePurchase(f.customerRelationship) && fromSale) return R75;
-    return R76;
+    return customerOfReserved(f, R74, R75, R78) ?? R76;
   }
   return R77;
 }
