@@ -58,16 +58,17 @@ const ALT_WORDS: Record<string, Words> = {
 const CLAUSES: Record<EntryRule, { keyword: string; clauses: string[] }> = {
   importDecl: { keyword: 'import', clauses: [] },
   sourceDecl: { keyword: 'source', clauses: ['url', 'section url', 'status', 'cited as'] },
+  statuteDecl: { keyword: 'statute', clauses: ['text'] },
   factDecl: { keyword: 'fact', clauses: ['value', 'question', 'help', 'typical', 'action'] },
   conditionDecl: { keyword: 'condition', clauses: ['label', 'means'] },
   obligationDecl: { keyword: 'obligation', clauses: ['text', 'cites', 'in force'] },
   obligationSetDecl: { keyword: 'obligation set', clauses: ['includes'] },
-  ruleDecl: { keyword: 'rule', clauses: ['exception to', 'when', 'then', 'must', 'because', 'judgement', 'cites', 'in force'] },
+  ruleDecl: { keyword: 'rule', clauses: ['exception to', 'prevails over', 'when', 'then', 'must', 'because', 'judgement', 'cites', 'quotes', 'in force', 'reason'] },
   exampleDecl: { keyword: 'example', clauses: ['given', 'on', 'expect'] },
 };
 
 const CLAUSE_KEYWORDS = new Set(Object.values(CLAUSES).flatMap((c) => c.clauses.map((w) => w.split(' ')[0])));
-const DECLARATION_WORDS = ['import', 'source', 'fact', 'condition', 'obligation', 'rule', 'example'];
+const DECLARATION_WORDS = ['import', 'source', 'statute', 'fact', 'condition', 'obligation', 'rule', 'example'];
 
 function join(items: readonly string[], lang: 'nb' | 'en'): string {
   const unique = [...new Set(items)];
