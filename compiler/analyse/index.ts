@@ -44,10 +44,15 @@ function gapsAndConflicts(pack: IRPack, built: BuiltPack): Diagnostic[] {
       const found = shortestPath(builder, epoch.full, (h) => h === leaf)!;
       const block = exampleBlock(pack, `Motstrid mellom ${ids.join(' og ')}`, found.path, dateOf(epoch), [`expect ${l.outcomes[0]}  # ← eller / or ${l.outcomes.slice(1).join(', ')}`]);
       const [first, ...rest] = l.rules.map((r) => pack.rules[r]!);
+      const owners = [...new Set(l.rules.map((r) => pack.rules[pack.rules[r]!.reasonOf ?? r]!.id))];
       out.push(
         diagnostic('LOV4002', first!.range, [ids.join(', ')], {
           related: rest.map((r) => ({ range: r.range, message: { nb: `${r.id} gir ${r.outcome}`, en: `${r.id} gives ${r.outcome}` } })),
-          hint: hint(block, 'Gjør den ene til et unntak fra den andre, eller skill betingelsene. Eksempel:', 'Make one an exception to the other, or separate their conditions. Example:'),
+          hint: hint(
+            block,
+            `Si hvilken regel som går foran, f.eks. «prevails over ${owners.slice(1).join(', ')}» i ${owners[0]}, i stedet for å gjenta betingelser. Eksempel:`,
+            `Say which rule comes first, e.g. “prevails over ${owners.slice(1).join(', ')}” in ${owners[0]}, rather than restating conditions. Example:`,
+          ),
         }),
       );
     }

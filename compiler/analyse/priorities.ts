@@ -11,7 +11,10 @@ import type { IRExpr, IRPack } from '../ir/types.ts';
 /** Both kinds of finding: `priorityFindings(pack, build(pack))`. */
 export function priorityFindings(pack: IRPack, built: BuiltPack): Diagnostic[] {
   if (!pack.rules.some((r) => r.prevailsOver?.length)) return [];
-  return [...redundantPriorities(pack, built), ...restatedPriorities(pack, built)];
+  const restated = restatedPriorities(pack, built);
+  // Where a condition part only restates a priority, it is also what keeps the two rules apart: say that once.
+  const explained = new Set(restated.map((d) => d.range));
+  return [...redundantPriorities(pack, built).filter((d) => !d.related.some((r) => explained.has(r.range))), ...restated];
 }
 
 function redundantPriorities(pack: IRPack, built: BuiltPack): Diagnostic[] {
@@ -23,6 +26,7 @@ function redundantPriorities(pack: IRPack, built: BuiltPack): Diagnostic[] {
     for (const b of rule.prevailsOver ?? []) {
       const meet = built.epochs.some((e) => builder.apply(e.scopes[a]!, e.scopes[b]!, (x, y) => (x === T && y === T ? T : F)) !== F);
       if (!meet) out.push(diagnostic('LOV4011', rule.range, [rule.id, pack.rules[b]!.id], {
+        related: [{ range: pack.rules[b]!.range, message: { nb: `${pack.rules[b]!.id} er her.`, en: `${pack.rules[b]!.id} is here.` } }],
         hint: { nb: `Fjern ${pack.rules[b]!.id} fra «prevails over», eller sjekk betingelsene.`, en: `Remove ${pack.rules[b]!.id} from “prevails over”, or check the conditions.` },
       }));
     }
@@ -96,6 +100,7 @@ export function showExpr(pack: IRPack, e: IRExpr): string {
       return `${fact.name} in {${on.join(', ')}}`;
     }
     case 'not':
+      if (e.e.k === 'in') return showExpr(pack, { k: 'in', fact: e.e.fact, mask: ((1 << pack.facts[e.e.fact]!.values.length) - 1) & ~e.e.mask });
       return `not (${showExpr(pack, e.e)})`;
     case 'and':
     case 'or':

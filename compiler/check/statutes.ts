@@ -84,5 +84,5 @@ export function checkStatutes(ctx: CheckContext): void {
     if (c.quoted && c.unverified) ctx.diagnostics.push(diagnostic('LOV3021', c.range, [what]));
     else if (c.quoted && found.length === 0 && ctx.program.sources.has(c.source.text)) ctx.diagnostics.push(diagnostic('LOV3022', c.range, [what]));
   }
-  for (const s of seen.values()) if (!cited.has(s)) ctx.diagnostics.push(diagnostic('LOV3023', s.pinpoint.range, [label(s)]));
+  for (const s of seen.values()) if (!cited.has(s) && ctx.program.sources.has(s.source.text)) ctx.diagnostics.push(diagnostic('LOV3023', s.pinpoint.range, [label(s)]));
 }

@@ -75,7 +75,7 @@ export const CATALOGUE = {
   LOV3014: { severity: 'error', nb: 'Betingelsen «{0}» sier ikke hva den betyr (means).', en: 'Condition “{0}” does not say what it means (means).' },
   LOV3020: { severity: 'error', nb: 'Lovteksten {0} er allerede gjengitt lenger opp.', en: 'The statute text {0} is already given above.' },
   LOV3021: { severity: 'error', nb: 'Veiledning merket [R] (unverified) gjengis aldri som lovtekst: {0} kan bare siteres som uverifisert.', en: 'Guidance marked [R] (unverified) is never quoted as statute: {0} can only be cited as unverified.' },
-  LOV3022: { severity: 'error', nb: 'Ingen kilde gjengir teksten til {0}, så den kan ikke siteres med «quotes». Legg til «statute {0} primary» med teksten, eller bruk «cites».', en: 'No source gives the text of {0}, so it cannot be quoted with “quotes”. Add “statute {0} primary” with its text, or use “cites”.' },
+  LOV3022: { severity: 'error', nb: 'Ingen kilde gjengir teksten til {0}, så den kan ikke siteres med «quotes»: legg til en «statute» med teksten over regelen, eller bruk «cites».', en: 'No source gives the text of {0}, so it cannot be quoted with “quotes”: add a “statute” with its text above the rule, or use “cites”.' },
   LOV3023: { severity: 'warning', nb: 'Ingen regel, begrunnelse eller plikt viser til lovteksten {0}.', en: 'No rule, reason or obligation cites the statute text {0}.' },
   LOV3024: { severity: 'error', nb: 'Lovteksten {0} mangler {1}.', en: 'The statute text {0} has no {1}.' },
   LOV3025: { severity: 'error', nb: 'Begrunnelsen «{0}» mangler {1}.', en: 'Reason “{0}” has no {1}.' },
