@@ -13,6 +13,7 @@ import { decide, decideAssignment } from '../compiler/runtime/engine.ts';
 import { explainText } from '../compiler/cli/explain.ts';
 import { format } from '../compiler/format/index.ts';
 import { statutesFor } from '../compiler/check/statutes.ts';
+import { coverage } from '../compiler/analyse/coverage.ts';
 import type { Decision } from '../compiler/evaluate/types.ts';
 import { completions, irPackArb, partialArb } from './support/ir-packs.ts';
 import { BASE, codes, dedent, expectDiagnostic, parseOk } from './support/dsl.ts';
@@ -151,6 +152,13 @@ describe('reasons', () => {
     const ok = `${REASONS}\nexample "x"\n  given channel = letter, young = true, customer = true\n  expect rule R9a\n`;
     expect(compile(ok).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expectDiagnostic(`${REASONS}\nrule R9a "dup"\n  then allowed\n  because nb "a" en "a"\n  cites mfl "§ 1"\n`, 'LOV2007', { last: 'R9a' });
+  });
+
+  it('counts reasons in coverage, and a rule as covered when one of its reasons is', () => {
+    const withExample = `${REASONS}\nexample "x"\n  given channel = letter, young = true, customer = true\n  expect rule R9a\n`;
+    const { pack } = compile(withExample);
+    const covered = coverage(pack!.ir, pack!.tables).rules.filter((r) => r.id.startsWith('R9'));
+    expect(covered).toEqual([{ id: 'R9', covered: true }, { id: 'R9a', covered: true }, { id: 'R9b', covered: false }]);
   });
 
   it('warns about a reason that can never be shown', () => {
