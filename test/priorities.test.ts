@@ -83,6 +83,17 @@ describe('prevails over', () => {
     expect(d.reasons.map((r) => r.rule).sort()).toEqual(['R2', 'R4']);
   });
 
+  it('prevailing over a rule also sets aside what its exceptions answer in its place', () => {
+    const overR2 = PACK.replace('prevails over R5', 'prevails over R2');
+    expect(decided(overR2, { channel: 'email', hasConsent: true, young: true, customer: true }).reasons.map((r) => r.rule)).toEqual(['R4']);
+    expect(decided(overR2, { channel: 'email', hasConsent: true, young: false, customer: true }).reasons.map((r) => r.rule)).toEqual(['R4']);
+  });
+
+  it('refuses a circle through an exception: a rule over a rule whose exception prevails over it', () => {
+    const circle = PACK.replace('prevails over R5', 'prevails over R2').replace('    exception to R2\n', '    exception to R2\n    prevails over R4\n');
+    expect(expectDiagnostic(circle, 'LOV2031').message.en).toContain('R2 → R5 → R4 → R2 (a rule that prevails over another also prevails over its exceptions)');
+  });
+
   it('reports an unknown rule with a suggestion, itself, a reason and a circle', () => {
     expect(expectDiagnostic(PACK.replace('prevails over R5', 'prevails over R55'), 'LOV2030', 'R55').hint?.en).toContain('R5');
     expectDiagnostic(PACK.replace('prevails over R5', 'prevails over R4'), 'LOV2032', { last: 'R4' });

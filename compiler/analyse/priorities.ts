@@ -6,6 +6,7 @@
 import { diagnostic } from '../diagnostics/catalogue.ts';
 import type { Diagnostic } from '../diagnostics/types.ts';
 import { build, newBuilder, rulesOfLeaf, type BuiltPack } from '../ir/compile.ts';
+import { priorities } from '../ir/priorities.ts';
 import type { IRExpr, IRPack } from '../ir/types.ts';
 
 /** Both kinds of finding: `priorityFindings(pack, build(pack))`. */
@@ -64,7 +65,8 @@ function restatedPriorities(pack: IRPack, built: BuiltPack): Diagnostic[] {
   const or = (x: number, y: number) => builder.apply(x, y, (p, q) => (p === T || q === T ? T : F));
   const out: Diagnostic[] = [];
   pack.rules.forEach((rule, i) => {
-    const winners = pack.rules.flatMap((r, a) => (r.prevailsOver?.includes(i) ? [a] : []));
+    const order = priorities(pack);
+    const winners = pack.rules.flatMap((_, a) => (order.over(a, i) ? [a] : []));
     if (winners.length === 0 || rule.when.k !== 'and') return;
     const es = rule.when.es;
     es.forEach((c, k) => {

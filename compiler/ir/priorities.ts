@@ -2,8 +2,8 @@
  * The meaning of `prevails over` and of reasons, shared by the compiler and the interpreter. A
  * result names the rules that gave it (a reason counts as its rule). When results are combined, a
  * result is set aside when another result of the same combination names, for every rule it names,
- * a rule that prevails over that rule (directly or through a chain of priorities); only what remains
- * is combined.
+ * a rule that prevails over that rule or over a rule it is an exception to (further up, too), directly
+ * or through a chain of priorities; only what remains is combined.
  */
 import type { IRPack, IRRule } from './types.ts';
 
@@ -16,10 +16,11 @@ export function isGeneral(rule: IRRule): boolean {
 export interface Priorities {
   /** Whether the pack has any priority at all. */
   any: boolean;
+  /** Whether rule a's result sets aside rule b's: a prevails over b or over a rule b is an exception to. */
   over: (a: number, b: number) => boolean;
   /** The rule a result tag stands for (a reason stands for its rule). */
   owner: (r: number) => number;
-  /** The rules some other rule prevails over (whose results can be set aside). */
+  /** The rules whose results some rule's result can set aside. */
   targets: ReadonlySet<number>;
 }
 
@@ -39,11 +40,20 @@ export function priorities(pack: IRPack): Priorities {
     }
   };
   for (let a = 0; a < n; a++) reach(a, below[a]!);
+  // A rule with the rules it is an exception to, all the way up.
+  const lineage: number[][] = [];
+  const up = (r: number): number[] => {
+    if (lineage[r]) return lineage[r]!;
+    lineage[r] = [r];
+    const all = new Set([r, ...pack.rules[r]!.parents.flatMap(up)]);
+    return (lineage[r] = [...all]);
+  };
+  const sets: boolean[][] = pack.rules.map((_, a) => pack.rules.map((_, b) => below[a]!.size > 0 && up(b).some((x) => below[a]!.has(x))));
   const targets = new Set<number>();
-  below.forEach((s) => s.forEach((b) => targets.add(b)));
+  sets.forEach((row) => row.forEach((v, b) => v && targets.add(b)));
   const p: Priorities = {
     any: targets.size > 0,
-    over: (a, b) => below[a]!.has(b),
+    over: (a, b) => sets[a]![b]!,
     owner: (r) => pack.rules[r]!.reasonOf ?? r,
     targets,
   };
