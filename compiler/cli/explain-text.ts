@@ -38,15 +38,49 @@ const T = {
   later: { nb: 'Svaret på dette kan gjøre noen av spørsmålene under unødvendige.', en: 'The answer to this may make some of the questions below unnecessary.' },
   unverified: { nb: 'ikke verifisert', en: 'unverified' },
   decisive: { nb: 'Opplysningene som avgjorde', en: 'The facts that decided it' },
+  statute: { nb: 'Lovteksten', en: 'The statute (in Norwegian, as enacted)' },
+  secondary: { nb: 'gjengitt etter en sekundærkilde', en: 'as quoted by a secondary source' },
 } as const;
+
+/** The statute texts a rule (or reason) quotes, as indented lines; empty when it quotes none. */
+export function quoteLines(tables: Tables, ruleId: string, io: Colour, lang: Lang): string[] {
+  const rule = tables.rules.find((r) => r.id === ruleId);
+  const out: string[] = [];
+  for (const i of rule?.statutes ?? []) {
+    const s = tables.statutes?.[i];
+    if (!s) continue;
+    const note = s.status === 'secondary' ? ` ${paint(io, 'yellow', `(${T.secondary[lang]})`)}` : '';
+    out.push(`    ${paint(io, 'dim', `${T.statute[lang]}, ${s.ref}${note}:`)}`);
+    out.push(...wrap(`«${s.text}»`, 88).map((l) => `      ${l}`));
+  }
+  return out;
+}
+
+/** Breaks a text into lines of at most `width` characters, at spaces. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && `${line} ${word}`.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return line ? [...lines, line] : lines;
+}
 
 function citation(c: CitationOut, io: Colour, lang: Lang): string {
   const mark = c.status === 'unverified' ? ` ${paint(io, 'yellow', `(${T.unverified[lang]})`)}` : '';
   return `${c.ref}${mark} — ${c.url}`;
 }
 
-/** The decision as readable text. `facts` gives the questions and answer labels; `decisive` the facts that mattered (fact index → value index). */
-export function explainText(d: Decision, facts: readonly TableFact[], possible: readonly Outcome[], io: Colour, lang: Lang, decisive: readonly [number, number][] = []): string {
+/**
+ * The decision as readable text. `facts` gives the questions and answer labels; `decisive` the facts
+ * that mattered (fact index → value index); with `quotes`, the statute text under each reason.
+ */
+export function explainText(
+  d: Decision, facts: readonly TableFact[], possible: readonly Outcome[], io: Colour, lang: Lang, decisive: readonly [number, number][] = [], quotes?: Tables,
+): string {
   const out: string[] = [];
   const heading = (text: string): void => {
     out.push('', paint(io, 'bold', text));
@@ -61,6 +95,7 @@ export function explainText(d: Decision, facts: readonly TableFact[], possible: 
       out.push(`  • ${r.text} ${paint(io, 'dim', `(${r.rule})`)}`);
       if (r.judgement) out.push(`    ${T.judgement[lang]}: ${r.judgement}`);
       for (const c of r.citations) out.push(`    ${citation(c, io, lang)}`);
+      if (quotes) out.push(...quoteLines(quotes, r.rule, io, lang));
     }
   }
   if (decisive.length > 0) {
@@ -91,12 +126,12 @@ export function explainText(d: Decision, facts: readonly TableFact[], possible: 
 }
 
 /** Explains the decision on `facts` as text (as `lovkode explain` prints it), or says what is wrong with the input. */
-export function explainFacts(tables: Tables, facts: FactInput | unknown, options: { date?: string; lang?: Lang; color?: boolean } = {}): string | { error: InputError } {
+export function explainFacts(tables: Tables, facts: FactInput | unknown, options: { date?: string; lang?: Lang; color?: boolean; quote?: boolean } = {}): string | { error: InputError } {
   const lang = options.lang ?? 'nb';
   const result = nextQuestion(tables, facts, { lang, ...(options.date ? { date: options.date } : {}) });
   if ('error' in result) return result;
   const valid = validateFacts(tables, facts);
   const assignment = 'assignment' in valid ? valid.assignment : new Int32Array(0);
   const decisive = decisiveFacts(tables, assignment, options.date ?? today()).map((f): [number, number] => [f, assignment[f]!]);
-  return explainText(result.decision, tables.facts, result.question?.possible ?? [], { color: options.color ?? false }, lang, decisive);
+  return explainText(result.decision, tables.facts, result.question?.possible ?? [], { color: options.color ?? false }, lang, decisive, options.quote ? tables : undefined);
 }

@@ -1,8 +1,9 @@
 /**
  * `lovkode explain`: the decision for one situation in prose for a person — the answer in plain
- * words, why (rules, reasons, citations with links), what to do (a checklist) and what is still open.
+ * words, why (rules, reasons, citations with links; with --quote the statute text under each reason),
+ * what to do (a checklist) and what is still open.
  */
-import { CliError, stringFlag, type ParsedArgs } from './args.ts';
+import { boolFlag, CliError, stringFlag, type ParsedArgs } from './args.ts';
 import type { Context } from './commands.ts';
 import { noPositionals } from './decide.ts';
 import { explainFacts } from './explain-text.ts';
@@ -25,7 +26,7 @@ export async function run(args: ParsedArgs, ctx: Context): Promise<number> {
   const date = dateFlag(args);
   const pack = await packFor(stringFlag(args, 'rules'), ctx);
   const parsed = parseFacts(text);
-  const result = 'error' in parsed ? parsed : explainFacts(pack.tables, parsed.facts, { lang: ctx.lang, color: ctx.io.color, ...(date ? { date } : {}) });
+  const result = 'error' in parsed ? parsed : explainFacts(pack.tables, parsed.facts, { lang: ctx.lang, color: ctx.io.color, quote: boolFlag(args, 'quote'), ...(date ? { date } : {}) });
   if (typeof result !== 'string') {
     const e = localise(result.error, ctx.lang);
     throw new CliError(e.code, { nb: e.message, en: e.message });
