@@ -9,8 +9,8 @@ import type { LovFile } from './ast/types.ts';
 import { check } from './check/index.ts';
 import type { Program } from './check/program.ts';
 import type { Diagnostic } from './diagnostics/types.ts';
-import { diagnostic } from './diagnostics/catalogue.ts';
-import { runExamples, type ExampleResult } from './evaluate/examples.ts';
+import { runExamples } from './evaluate/examples.ts';
+import { exampleDiagnostics } from './check/example-results.ts';
 import { build, freeze, type BuiltPack } from './ir/compile.ts';
 import { lower } from './ir/lower.ts';
 import type { IRPack } from './ir/types.ts';
@@ -37,13 +37,6 @@ export interface CompileResult {
 }
 
 const hasErrors = (ds: readonly Diagnostic[]): boolean => ds.some((d) => d.severity === 'error');
-
-/** A failing example is an error of the pack (LOV5001), at the example, saying what differed. */
-function exampleDiagnostics(results: readonly ExampleResult[]): Diagnostic[] {
-  return results.flatMap((r) =>
-    r.failures.map((f) => diagnostic('LOV5001', r.range, [r.name, `${f.expectation} ${f.expected}`, f.actual])),
-  );
-}
 
 /** Compiles the rule files (files or folders) at `entries`: `compilePack(['rules/main.lov'])`. */
 export function compilePack(entries: string[], options: { host?: LoadHost; analyse?: boolean; examples?: boolean } = {}): CompileResult {

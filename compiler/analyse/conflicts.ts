@@ -73,9 +73,8 @@ export function conflicts(pack: IRPack, built: BuiltPack): Diagnostic[] {
     const sorted = [center, ...others].sort((a, b) => a - b);
     const ids = (rs: number[]) => rs.map((r) => pack.rules[r]!.id);
     const others_ = [...new Set(others.map((r) => pack.rules[r]!.outcome))].filter((o) => o !== outcome).sort();
-    const title = `${ids(sorted).join(' / ')}`;
     const block = (lead: string, or: string) =>
-      exampleBlock(pack, `${lead} ${title}`, found.cube, dateOf(found.epoch), [`expect ${outcome}  # ← ${or} ${others_.join(', ')}`]);
+      exampleBlock(pack, `${lead} ${pack.rules[center]!.id}`, found.cube, dateOf(found.epoch), [`expect ${outcome}  # ← ${or} ${others_.join(', ')}`]);
     const [first, rest] = others.length === 1 ? [ids(sorted.slice(0, 1)), ids(sorted.slice(1))] : [ids([center]), ids(others)];
     const shown = (others.length === 1 ? sorted.slice(1) : others).slice(0, RELATED_SHOWN);
     out.push(
@@ -87,7 +86,7 @@ export function conflicts(pack: IRPack, built: BuiltPack): Diagnostic[] {
         hint: withBlock(
           'Gjør den ene til et unntak fra den andre, eller skill betingelsene. Det minste eksempelet:',
           'Make one an exception to the other, or separate their conditions. The smallest example:',
-          { nb: block('Motstrid', 'eller'), en: block('Conflict', 'or') },
+          { nb: block('Motstrid med', 'eller'), en: block('Conflict with', 'or') },
         ),
       }),
     );
