@@ -17,6 +17,8 @@ export interface ExampleFailure {
   /** For a list: the names that came out but were not expected, and those expected that did not. */
   extra?: string[];
   lacking?: string[];
+  /** For a pack that gives no answer: the error code (E_PACK_GAP, E_PACK_CONFLICT). */
+  code?: string;
 }
 
 export interface ExampleResult {
@@ -36,7 +38,7 @@ const list = (xs: readonly string[]): string => (xs.length > 0 ? [...xs].sort().
 /** The failures of one example on one assignment (value index per fact, -1 = unknown). */
 function failuresOf(ex: IRExample, tables: Tables, assignment: Int32Array, asked?: Set<string>): ExampleFailure[] {
   const decision = decideAssignment(tables, assignment, ex.on ?? today(), 'en');
-  if ('error' in decision) return [{ expectation: 'pack', expected: 'a decision', actual: decision.error.message }];
+  if ('error' in decision) return [{ expectation: 'pack', expected: 'a decision', actual: decision.error.message, code: decision.error.code }];
   decision.missing.forEach((f) => asked?.add(f));
   const failures: ExampleFailure[] = [];
   const compare = (expectation: ExampleFailure['expectation'], want: readonly string[], got: readonly string[]) => {
