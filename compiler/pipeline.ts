@@ -11,6 +11,8 @@ import type { Program } from './check/program.ts';
 import type { Diagnostic } from './diagnostics/types.ts';
 import { runExamples } from './evaluate/examples.ts';
 import { exampleDiagnostics } from './check/example-results.ts';
+import { checkRecovered } from './check/recovered.ts';
+import { sortDiagnostics } from './diagnostics/render.ts';
 import { build, freeze, type BuiltPack } from './ir/compile.ts';
 import { lower } from './ir/lower.ts';
 import type { IRPack } from './ir/types.ts';
@@ -43,7 +45,11 @@ export function compilePack(entries: string[], options: { host?: LoadHost; analy
   const loaded = loadFiles(entries, options.host);
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
   const base = { files: loaded.files, texts: loaded.texts };
-  if (hasErrors(diagnostics)) return { pack: null, program: null, diagnostics, ...base };
+  if (hasErrors(diagnostics)) {
+    // Syntax errors: still run the name and type checks on the recovered tree, so one run shows every mistake.
+    const recovered = loaded.diagnostics.some((d) => d.code === 'LOV1005' || d.code === 'LOV1006') ? [] : checkRecovered(loaded.files, diagnostics, loaded.texts);
+    return { pack: null, program: null, diagnostics: sortDiagnostics([...diagnostics, ...recovered], loaded.files.map((f) => f.file)), ...base };
+  }
   const checked = check(loaded.files);
   diagnostics.push(...checked.diagnostics);
   if (hasErrors(diagnostics)) return { pack: null, program: checked.program, diagnostics, ...base };
