@@ -16,9 +16,11 @@ import { questionnaireStats, type QuestionnaireStats } from './analyse/questionn
 import { check } from './check/index.ts';
 import type { Program } from './check/program.ts';
 import { explainFacts } from './cli/explain-text.ts';
-import { diagnostic } from './diagnostics/catalogue.ts';
 import type { Diagnostic } from './diagnostics/types.ts';
-import { runExamples, type ExampleResult } from './evaluate/examples.ts';
+import { runExamples } from './evaluate/examples.ts';
+import { exampleDiagnostics } from './check/example-results.ts';
+import { checkRecovered } from './check/recovered.ts';
+import { sortDiagnostics } from './diagnostics/render.ts';
 import type { Decision, InputError, Lang, Question } from './evaluate/types.ts';
 import { generateModule, generateSchema, generateTypes } from './generate/module.ts';
 import { generateSql, type SqlOptions } from './generate/sql.ts';
@@ -103,19 +105,16 @@ export interface CompiledPack {
 
 const hasErrors = (ds: readonly Diagnostic[]): boolean => ds.some((d) => d.severity === 'error');
 
-/** A failing example is an error of the pack (LOV5001), at the example, saying what differed. */
-function exampleDiagnostics(results: readonly ExampleResult[]): Diagnostic[] {
-  return results.flatMap((r) =>
-    r.failures.map((f) => diagnostic('LOV5001', r.range, [r.name, `${f.expectation} ${f.expected}`, f.actual])),
-  );
-}
-
 /** The whole pipeline over a host (files or sources): load → parse → check → lower → build → analyse → freeze. */
 export function compileWith(entries: readonly string[], host: LoadHost, options: { analyse?: boolean; examples?: boolean } = {}): CompileResult {
   const loaded = loadWith(entries, host);
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
   const base = { files: loaded.files, texts: loaded.texts };
-  if (hasErrors(diagnostics)) return { pack: null, program: null, diagnostics, ...base };
+  if (hasErrors(diagnostics)) {
+    // Syntax errors: still run the name and type checks on the recovered tree, so one run shows every mistake.
+    const recovered = loaded.diagnostics.some((d) => d.code === 'LOV1005' || d.code === 'LOV1006') ? [] : checkRecovered(loaded.files, diagnostics, loaded.texts);
+    return { pack: null, program: null, diagnostics: sortDiagnostics([...diagnostics, ...recovered], loaded.files.map((f) => f.file)), ...base };
+  }
   const checked = check(loaded.files);
   diagnostics.push(...checked.diagnostics);
   if (hasErrors(diagnostics)) return { pack: null, program: checked.program, diagnostics, ...base };

@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../compiler/analyse/index.ts';
+import { countIn, region } from '../compiler/analyse/regions.ts';
 import { build } from '../compiler/ir/compile.ts';
 import { interpret } from '../compiler/evaluate/interpret.ts';
 import type { IRPack } from '../compiler/ir/types.ts';
@@ -40,9 +41,9 @@ describe('whole-pack analysis', () => {
     fc.assert(
       fc.property(irPackArb, (pack) => {
         const diagnostics = analyse(pack, build(pack));
-        const gap = diagnostics.find((d) => d.code === 'LOV4001');
-        expect(gap !== undefined).toBe(everyCase(pack).some((c) => c.result.kind === 'gap'));
-        if (gap) {
+        const gaps = diagnostics.filter((d) => d.code === 'LOV4001' || d.code === 'LOV4020');
+        expect(gaps.length > 0).toBe(everyCase(pack).some((c) => c.result.kind === 'gap'));
+        for (const gap of gaps) {
           const { partial, date } = givenOf(pack, gap.hint!.en);
           for (const values of completions(pack, partial)) expect(interpret(pack, values, date ?? '2000-01-01').kind).toBe('gap');
         }
@@ -51,19 +52,48 @@ describe('whole-pack analysis', () => {
     );
   });
 
-  it('finds a conflict exactly when two rules disagree somewhere, naming them', () => {
+  it('finds a conflict exactly when two rules disagree somewhere: every disagreeing pair once, with a counterexample', () => {
     fc.assert(
       fc.property(irPackArb, (pack) => {
         const diagnostics = analyse(pack, build(pack));
         const conflicts = diagnostics.filter((d) => d.code === 'LOV4002');
-        const found = new Set(everyCase(pack).flatMap((c) => (c.result.kind === 'conflict' ? [c.result.rules.map((r) => pack.rules[r]!.id).join(', ')] : [])));
-        expect(new Set(conflicts.map((d) => /: (.*) give different/.exec(d.message.en)![1]))).toEqual(found);
+        const outcome = (id: string) => pack.rules.find((r) => r.id === id)!.outcome;
+        const found = new Set(
+          everyCase(pack).flatMap((c) => {
+            if (c.result.kind !== 'conflict') return [];
+            const ids = c.result.rules.map((r) => pack.rules[r]!.id);
+            return ids.flatMap((a) => ids.filter((b) => a < b && outcome(a) !== outcome(b)).map((b) => `${a}|${b}`));
+          }),
+        );
+        const reported = conflicts.flatMap((d) => {
+          const [, first, rest] = /^Conflict: (\S+) gives a different answer from (.*) in [\d,]+ combinations? of answers/.exec(d.message.en)!;
+          return rest!.split(/, | and /).map((other) => [first!, other].sort().join('|'));
+        });
+        expect(new Set(reported)).toEqual(found);
+        expect(reported.length).toBe(found.size); // each cause once
         for (const d of conflicts) {
           const { partial, date } = givenOf(pack, d.hint!.en);
           for (const values of completions(pack, partial)) expect(interpret(pack, values, date ?? '2000-01-01').kind).toBe('conflict');
         }
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('counts the situations of a region exactly (model counting agrees with brute force)', () => {
+    fc.assert(
+      fc.property(irPackArb, (pack) => {
+        const built = build(pack);
+        const T = built.truth(true);
+        const F = built.truth(false);
+        for (const epoch of built.epochs) {
+          const date = epoch.from ?? '2000-01-01';
+          const gaps = region(built.builder, epoch.full, (h) => built.builder.value(h).kind === 'gap', T, F);
+          const brute = completions(pack, pack.facts.map(() => -1)).filter((v) => interpret(pack, v, date).kind === 'gap').length;
+          expect(countIn(built.builder, gaps, T)).toBe(brute);
+        }
+      }),
+      { numRuns: 200 },
     );
   });
 

@@ -107,8 +107,8 @@ describe('diff', () => {
     const after = file('after.lov', PACK('uncertain').replace('  cites mfl "§ 15 første ledd"\n\nrule R3', '  judgement nb "Gyldig?" en "Valid?"\n  cites mfl "§ 15 første ledd"\n\nrule R3'));
     const r = await lovkode(['diff', before, after, '--lang', 'en']);
     expect(r.code).toBe(0);
-    expect(r.out).toContain('When channel = email, hasConsent = true:\n  before: allowed (R2)\n  after:  uncertain (R2)');
-    expect(r.out).toContain('1 combinations of facts are decided differently.');
+    expect(r.out).toContain('R2 «Samtykke»\n  When:\n      How? E-mail\n      Has the recipient said yes? Yes\n    before: allowed (R2)\n    now:    uncertain (R2)');
+    expect(r.out).toContain('1 situation is decided differently, under 1 rule.');
     const same = await lovkode(['diff', before, before, '--lang', 'en']);
     expect(same.out).toContain('No decision has changed.');
   });

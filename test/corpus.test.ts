@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { check } from '../compiler/check/index.ts';
+import { checkRecovered } from '../compiler/check/recovered.ts';
 import { CATALOGUE } from '../compiler/diagnostics/catalogue.ts';
 import { renderDiagnostics } from '../compiler/diagnostics/render.ts';
 import type { Diagnostic } from '../compiler/diagnostics/types.ts';
@@ -28,9 +29,13 @@ function corpus(kind: 'good' | 'bad'): string[] {
     .sort();
 }
 
-/** Loads and checks one file (with its imports), and analyses it when it has no errors: all diagnostics, and the texts to render them. */
+/** Loads and checks one file (with its imports) as `lovkode check` does, and analyses it when it has no errors: all diagnostics, and the texts to render them. */
 function run(path: string): { diagnostics: Diagnostic[]; texts: Map<string, string> } {
   const loaded = loadFiles([path]);
+  if (loaded.diagnostics.some((d) => d.severity === 'error')) {
+    const recovered = checkRecovered(loaded.files, loaded.diagnostics, loaded.texts);
+    return { diagnostics: [...loaded.diagnostics, ...recovered], texts: loaded.texts };
+  }
   const checked = check(loaded.files);
   const diagnostics = [...loaded.diagnostics, ...checked.diagnostics];
   if (!diagnostics.some((d) => d.severity === 'error')) {

@@ -48,6 +48,7 @@ export function coverage(ir: IRPack, tables: Tables): Coverage {
   const shown = ir.conditions.map(() => ({ t: false, f: false }));
   for (const ex of ir.examples) {
     const values = new Int32Array(ir.facts.length).fill(-1);
+    if (ex.typical) ir.facts.forEach((f, i) => f.typical !== undefined && (values[i] = f.typical));
     for (const g of ex.given) values[g.fact] = g.value;
     const decision = decideAssignment(tables, values, ex.on ?? today(), 'en');
     if (!('error' in decision)) decision.reasons.forEach((r) => coveredRules.add(r.rule));

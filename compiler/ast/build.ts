@@ -418,11 +418,13 @@ export class AstBuilder {
     const given: Given[] = [];
     const expect: Expectation[] = [];
     let on: Str | undefined;
+    let typical: Name | undefined;
     for (const c of subs(node, 'exampleClause')) {
-      if (tok(c, 'Given')) given.push(...subs(c, 'given').flatMap((g) => this.given(g) ?? []));
+      if (tok(c, 'Typical')) typical = this.once(typical, this.name(tok(c, 'Typical')), tok(c, 'Typical'));
+      else if (tok(c, 'Given')) given.push(...subs(c, 'given').flatMap((g) => this.given(g) ?? []));
       else if (tok(c, 'On')) on = this.once(on, this.date(tok(c, 'DateLiteral')), tok(c, 'On'));
       else if (tok(c, 'Expect')) expect.push(...opt(this.expectation(c)));
     }
-    return { kind: 'example', name, given, ...(on ? { on } : {}), expect, range };
+    return { kind: 'example', name, given, ...(typical ? { typical } : {}), ...(on ? { on } : {}), expect, range };
   }
 }

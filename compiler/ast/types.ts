@@ -195,6 +195,8 @@ export interface ExampleDecl {
   kind: 'example';
   name: Str;
   given: Given[];
+  /** `given typical`: facts the example does not give take their declared typical value. */
+  typical?: Name;
   on?: Str;
   expect: Expectation[];
   range: Range;

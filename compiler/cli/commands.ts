@@ -36,10 +36,11 @@ export const COMMANDS: readonly CommandDef[] = [
   {
     name: 'check',
     summary: { nb: 'Kontroller regelfiler: syntaks, navn, hjemler, hull og motstrid', en: 'Check rule files: syntax, names, citations, gaps and conflicts' },
-    usage: 'lovkode check [--strict] [--format text|json] [PATH …]',
+    usage: 'lovkode check [--strict] [--format text|json] [--max-diagnostics N] [PATH …]',
     flags: [
       { name: 'strict', kind: 'boolean' },
       { name: 'format', kind: 'string', choices: ['text', 'json'] },
+      { name: 'max-diagnostics', kind: 'string' },
     ],
     help: {
       nb: `Leser regelfilene (med alt de importerer), kontrollerer dem og analyserer hele regelsettet.
@@ -48,6 +49,8 @@ Uten PATH brukes det medfølgende norske regelsettet (rules/main.lov). En mappe 
 Flagg:
   --strict          advarsler gir også exit-kode 1
   --format json     skriv diagnosene som JSON i stedet for tekst
+  --max-diagnostics N
+                    vis høyst N diagnoser (standard 50); en siste linje sier hvor mange flere det er
 
 Eksempler:
   lovkode check
@@ -61,6 +64,8 @@ Without PATH the bundled Norwegian pack (rules/main.lov) is used. A directory me
 Flags:
   --strict          warnings also give exit code 1
   --format json     print the diagnostics as JSON instead of text
+  --max-diagnostics N
+                    show at most N diagnostics (default 50); a last line says how many more there are
 
 Examples:
   lovkode check

@@ -1,12 +1,14 @@
 /**
  * `lovkode diff OLD NEW`: every situation whose decision differs between two versions of a pack,
- * as minimal combinations of facts — the review a lawyer needs before approving an edit.
+ * as minimal combinations of facts — the review a lawyer needs before approving an edit — in words
+ * (diff-words.ts), or as identifiers with `--json`.
  */
 import { CliError, boolFlag, stringFlag, type ParsedArgs } from './args.ts';
 import type { Context } from './commands.ts';
-import { EXIT, paint, write } from './io.ts';
+import { EXIT, write } from './io.ts';
 import { compiledPack } from './packs.ts';
-import { diffPacks, type DecisionSummary } from '../analyse/diff.ts';
+import { diffPacks } from '../analyse/diff.ts';
+import { diffInWords } from './diff-words.ts';
 
 /** Runs `diff`. */
 export async function run(args: ParsedArgs, ctx: Context): Promise<number> {
@@ -29,28 +31,6 @@ export async function run(args: ParsedArgs, ctx: Context): Promise<number> {
     await write(io.stdout, `${JSON.stringify(result, null, 2)}\n`);
     return EXIT.ok;
   }
-  const nb = lang === 'nb';
-  const show = (s: DecisionSummary) =>
-    s.outcome === null
-      ? paint(io, 'red', nb ? `ingen avgjørelse (${s.rules.join(', ') || 'hull'})` : `no decision (${s.rules.join(', ') || 'gap'})`)
-      : `${s.outcome}${s.obligations.length > 0 ? ` [${s.obligations.join(', ')}]` : ''} ${paint(io, 'dim', `(${s.rules.join(', ')})`)}`;
-  const out: string[] = [];
-  if (result.vocabulary.length > 0) out.push(paint(io, 'bold', nb ? 'Endrede fakta og verdier:' : 'Changed facts and values:'), ...result.vocabulary.map((v) => `  ${v}`), '');
-  for (const d of result.differences) {
-    const facts = Object.entries(d.facts).map(([f, vs]) => (vs.length === 1 ? `${f} = ${vs[0]}` : `${f} in {${vs.join(', ')}}`)).join(', ') || (nb ? 'alle situasjoner' : 'every situation');
-    const since = d.from ? (nb ? ` (fra ${d.from})` : ` (from ${d.from})`) : '';
-    const [was, now] = nb ? ['før:', 'nå:'] : ['before:', 'after:'];
-    out.push(`${paint(io, 'bold', nb ? 'Når' : 'When')} ${facts}${since}:`, `  ${was.padEnd(8)}${show(d.before)}`, `  ${now.padEnd(8)}${show(d.after)}`);
-  }
-  const n = result.differences.length;
-  out.push(
-    '',
-    n === 0
-      ? paint(io, 'green', nb ? 'Ingen avgjørelse er endret.' : 'No decision has changed.')
-      : nb
-        ? `${n}${result.truncated ? '+' : ''} kombinasjoner av fakta avgjøres annerledes.${result.truncated ? ` (Viser de første ${limit}; bruk --limit.)` : ''}`
-        : `${n}${result.truncated ? '+' : ''} combinations of facts are decided differently.${result.truncated ? ` (Showing the first ${limit}; use --limit.)` : ''}`,
-  );
-  await write(io.stdout, `${out.join('\n')}\n`);
+  await write(io.stdout, diffInWords(result, before.ir, after.ir, io, lang, limit));
   return EXIT.ok;
 }

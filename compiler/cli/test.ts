@@ -66,7 +66,15 @@ export async function run(args: ParsedArgs, ctx: Context): Promise<number> {
       for (const f of r.failures) {
         const [exp, got] = lang === 'nb' ? ['ventet', 'fikk'] : ['expected', 'got'];
         out.push(`      ${LABEL[f.expectation][lang]}: ${exp} ${f.expected}`);
-        out.push(`      ${' '.repeat(LABEL[f.expectation][lang].length)}  ${got} ${paint(io, 'red', f.actual)}`);
+        const long = (f.extra || f.lacking) && f.expected.split(', ').length + f.actual.split(', ').length > 8;
+        const [also, without] = lang === 'nb' ? ['i tillegg', 'uten'] : ['also', 'without'];
+        const shown = long ? [...(f.extra ? [`${also} ${f.extra.join(', ')}`] : []), ...(f.lacking ? [`${without} ${f.lacking.join(', ')}`] : [])].join('; ') : f.actual;
+        out.push(`      ${' '.repeat(LABEL[f.expectation][lang].length)}  ${got} ${paint(io, 'red', shown)}`);
+      }
+      if (r.unnamed) {
+        const given = `given ${r.unnamed.map((u) => `${u.fact} = ${u.value}`).join(', ')}`;
+        const facts = r.unnamed.map((u) => u.fact).join(', ');
+        out.push(`      ${paint(io, 'yellow', lang === 'nb' ? `eksempelet oppgir ikke ${facts}; med «${given}» består det` : `the example does not give ${facts}; with “${given}” it passes`)}`);
       }
     }
     out.push('');

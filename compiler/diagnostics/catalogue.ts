@@ -81,37 +81,47 @@ export const CATALOGUE = {
   LOV3025: { severity: 'error', nb: 'Begrunnelsen «{0}» mangler {1}.', en: 'Reason “{0}” has no {1}.' },
 
   // ── LOV4xxx: whole-pack analysis ──────────────────────────────────────────────────────────
-  LOV4001: { severity: 'error', nb: 'Hull i reglene: ingen regel gir svar i denne situasjonen.', en: 'Gap: no rule answers this situation.' },
-  LOV4002: { severity: 'error', nb: 'Motstrid: {0} gir ulike svar i samme situasjon, og ingen er unntak fra den andre.', en: 'Conflict: {0} give different answers in the same situation, and neither is an exception to the other.' },
+  LOV4001: { severity: 'error', nb: 'Hull i reglene: ingen regel gir svar i {0} rett utenfor det {1} dekker.', en: 'Gap: no rule answers {0} just outside what {1}.' },
+  LOV4002: { severity: 'error', nb: 'Motstrid: {0} gir et annet svar enn {1} i {2}, og ingen av dem er unntak fra den andre.', en: 'Conflict: {0} gives a different answer from {1} in {2}, and neither is an exception to the other.' },
   LOV4003: { severity: 'warning', nb: 'Regelen «{0}» avgjør aldri noe: {1}.', en: 'Rule “{0}” never decides anything: {1}.' },
   LOV4010: { severity: 'warning', nb: 'Begrunnelsen «{0}» vises aldri: betingelsen kan ikke være oppfylt når regelen {1} gjelder.', en: 'Reason “{0}” is never shown: its condition cannot hold while rule {1} applies.' },
   LOV4011: { severity: 'warning', nb: 'Unødvendig forrang: {0} og {1} gir aldri svar i samme situasjon.', en: 'Redundant priority: {0} and {1} never both give an answer in the same situation.' },
   LOV4012: { severity: 'warning', nb: 'Delbetingelsen «{0}» i {1} er unødvendig: forrangen sørger allerede for det samme.', en: 'The condition part “{0}” of {1} is redundant: the priorities already have the same effect.' },
+  LOV4020: { severity: 'error', nb: 'Hull i reglene: ingen regel gir svar i {0}.', en: 'Gap: no rule answers {0}.' },
+  LOV4021: { severity: 'warning', nb: 'Plikten «{0}» i regelen «{1}» gjelder aldri: vilkåret (when) kan ikke være oppfylt der regelen avgjør.', en: 'Obligation “{0}” in rule “{1}” never applies: its condition (when) cannot hold where the rule decides.' },
 
   // ── LOV5xxx: examples ─────────────────────────────────────────────────────────────────────
   LOV5001: { severity: 'error', nb: 'Eksempelet «{0}» feilet: ventet {1}, fikk {2}.', en: 'Example “{0}” failed: expected {1}, got {2}.' },
   LOV5002: { severity: 'error', nb: 'Faktumet «{0}» er oppgitt to ganger i eksempelet.', en: 'Fact “{0}” is given twice in the example.' },
   LOV5003: { severity: 'error', nb: 'Eksempelet har ingen forventning (expect).', en: 'The example expects nothing (expect).' },
+  LOV5010: { severity: 'error', nb: 'Eksempelet «{0}» feilet fordi det ikke oppgir {1}: ventet {2}, fikk {3}.', en: 'Example “{0}” failed because it does not give {1}: expected {2}, got {3}.' },
+  LOV5011: { severity: 'error', nb: '{0} eksempler feilet bare fordi de ikke oppgir {1}, for eksempel «{2}».', en: '{0} examples failed only because they do not give {1}, for example “{2}”.' },
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type DiagnosticCode = keyof typeof CATALOGUE;
 
-function fill(template: string, args: readonly string[]): string {
-  return template.replace(/\{(\d+)\}/g, (_, i: string) => args[Number(i)] ?? '');
+/** An argument of a message: the same in both languages (a name), or one text per language. */
+export type Arg = string | Message;
+
+function fill(template: string, args: readonly Arg[], lang: 'nb' | 'en'): string {
+  return template.replace(/\{(\d+)\}/g, (_, i: string) => {
+    const arg = args[Number(i)] ?? '';
+    return typeof arg === 'string' ? arg : arg[lang];
+  });
 }
 
 /** Builds a diagnostic from the catalogue: `diagnostic('LOV2001', range, ['chanel'], { hint })`. */
 export function diagnostic(
   code: DiagnosticCode,
   range: Range,
-  args: readonly string[] = [],
+  args: readonly Arg[] = [],
   extra: { related?: Related[]; hint?: Message } = {},
 ): Diagnostic {
   const entry: CatalogueEntry = CATALOGUE[code];
   return {
     code,
     severity: entry.severity,
-    message: { nb: fill(entry.nb, args), en: fill(entry.en, args) },
+    message: { nb: fill(entry.nb, args, 'nb'), en: fill(entry.en, args, 'en') },
     range,
     related: extra.related ?? [],
     ...(extra.hint ? { hint: extra.hint } : {}),

@@ -234,7 +234,8 @@ export function declarationItems(d: Declaration): Item[] {
       ];
     case 'example': {
       const given = packClauses('given', d.given.map((g) => ({ text: `${g.fact.text} = ${g.value.text}`, anchor: at(g) })));
-      return [head(d, `example ${quote(d.name.value)}`), ...given, ...nameItem('on', d.on), ...d.expect.map(expectItem)];
+      const typical: Item[] = d.typical ? [{ anchors: at(d.typical), lines: [`${INDENT}given typical`] }] : [];
+      return [head(d, `example ${quote(d.name.value)}`), ...typical, ...given, ...nameItem('on', d.on), ...d.expect.map(expectItem)];
     }
   }
 }

@@ -213,6 +213,7 @@ export function lower(program: Program, texts: ReadonlyMap<string, string>): IRP
       const fact = factIndex.get(g.fact.text)!;
       return { fact, value: facts[fact]!.values.indexOf(g.value.text) };
     }),
+    ...(ex.typical ? { typical: true } : {}),
     ...(ex.on ? { on: ex.on.value } : {}),
     expect: ex.expect.map((e) => {
       switch (e.kind) {

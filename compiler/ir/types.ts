@@ -81,6 +81,8 @@ export interface IRCondition {
 export interface IRExample {
   name: string;
   given: { fact: number; value: number }[];
+  /** `given typical`: facts not given take their declared typical value (when they have one). */
+  typical?: boolean;
   on?: string;
   expect: (
     | { kind: 'outcome'; outcome: string | null }

@@ -176,7 +176,15 @@ export class LovParser extends CstParser {
 
   exampleClause = this.RULE('exampleClause', () => {
     this.OR([
-      { ALT: () => { this.CONSUME(T.Given); this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.given) }); } },
+      {
+        ALT: () => {
+          this.CONSUME(T.Given);
+          this.OR2([
+            { ALT: () => this.CONSUME(T.Typical) },
+            { ALT: () => this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.given) }) },
+          ]);
+        },
+      },
       { ALT: () => { this.CONSUME(T.On); this.CONSUME(T.DateLiteral); } },
       { ALT: () => { this.CONSUME(T.Expect); this.SUBRULE(this.expectation); } },
     ]);
