@@ -47,7 +47,7 @@ describe('a broken copy of the pack', () => {
   it('without the exception for people who opted out (R11) has a gap, with the situation that falls through', () => {
     const r = broken('electronic.lov', removeRule('R11'));
     const gaps = r.diagnostics.filter((d) => d.code === 'LOV4001');
-    expect(gaps).toHaveLength(2); // just outside R30 (consent) and R12 (push notifications)
+    expect(gaps).toHaveLength(3); // just outside R19 (referrals), R18 and R30 (consent), R18 and R12 (push notifications)
     const block = gaps[0]!.hint!.en.slice(gaps[0]!.hint!.en.indexOf('example "'));
     // The counterexample parses as an example block and names the opted-out recipient.
     const host = memoryHost({ '/x.lov': block });
