@@ -10,6 +10,8 @@ export const ROUTES = {
   /** The questionnaire's receipt as a JSON download, rendered on demand (for browsers without JavaScript). */
   receipt: { nb: '/sporsmal/kvittering.json', en: '/en/question/receipt.json' },
   rules: { nb: '/regler/', en: '/en/rules/' },
+  /** «Sjekk kundelisten»: a whole contact list decided in the browser. */
+  list: { nb: '/sjekk-liste/', en: '/en/check-list/' },
   notFound: { nb: '/404.html', en: '/en/404/' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
