@@ -43,6 +43,8 @@ export const PAGES: { name: string; path: string; lang: 'nb' | 'en'; status: num
   { name: 'question en', path: '/en/question/', lang: 'en', status: 200 },
   { name: 'rules nb', path: '/regler/', lang: 'nb', status: 200 },
   { name: 'rules en', path: '/en/rules/', lang: 'en', status: 200 },
+  { name: 'check list nb', path: '/sjekk-liste/', lang: 'nb', status: 200 },
+  { name: 'check list en', path: '/en/check-list/', lang: 'en', status: 200 },
   { name: 'not found nb', path: '/finnes-ikke/', lang: 'nb', status: 404 },
   { name: 'not found en', path: '/en/404/', lang: 'en', status: 200 },
 ];

@@ -5,11 +5,6 @@ import type { ListText } from './text-nb.ts';
 const n = (x: number, lang: Lang) => x.toLocaleString(lang === 'nb' ? 'nb-NO' : 'en-GB');
 
 const en: ListText = {
-  step1: '1. Choose the list',
-  chooseFile: 'Choose a CSV file',
-  fileHint: 'Or drop the file here. Comma or semicolon, UTF-8. The file stays in your browser: it is not sent anywhere and not stored.',
-  paste: 'Or paste the list',
-  usePaste: 'Use the text',
   reading: 'Reading the list …',
   loaded: (rows, cols, lang, unreadable) => `The list has ${n(rows, lang)} rows and ${cols} columns.${unreadable ? ` ${n(unreadable, lang)} rows could not be read.` : ''}`,
   step2: '2. Match the columns to the questions',
@@ -75,7 +70,6 @@ const en: ListText = {
   fileName: 'list-with-answers',
   receiptName: 'receipt-list',
   time: (ms) => `Computed in ${(ms / 1000).toLocaleString('en-GB', { maximumFractionDigits: 2 })} s in your browser.`,
-  failed: 'Something went wrong in the browser. Reload the page.',
   problem: {
     E_LIST_EMPTY: 'The file is empty.',
     E_LIST_BINARY: 'This is not a CSV (text) file but a binary file, such as a spreadsheet or an image. Save the list as CSV first.',

@@ -6,11 +6,6 @@ import type { ListProblem, RowProblem } from './csv.ts';
 const n = (x: number, lang: Lang) => x.toLocaleString(lang === 'nb' ? 'nb-NO' : 'en-GB');
 
 const nb = {
-  step1: '1. Velg listen',
-  chooseFile: 'Velg en CSV-fil',
-  fileHint: 'Eller dra filen hit. Komma eller semikolon, UTF-8. Filen blir i nettleseren din: den sendes ikke noe sted og lagres ikke.',
-  paste: 'Eller lim inn listen',
-  usePaste: 'Bruk teksten',
   reading: 'Leser listen …',
   loaded: (rows: number, cols: number, lang: Lang, unreadable: number) =>
     `Listen har ${n(rows, lang)} rader og ${cols} kolonner.${unreadable ? ` ${n(unreadable, lang)} rader kunne ikke leses.` : ''}`,
@@ -77,7 +72,6 @@ const nb = {
   fileName: 'liste-med-svar',
   receiptName: 'kvittering-liste',
   time: (ms: number) => `Beregnet på ${(ms / 1000).toLocaleString('nb-NO', { maximumFractionDigits: 2 })} s i nettleseren din.`,
-  failed: 'Noe gikk galt i nettleseren. Last siden på nytt.',
   problem: {
     E_LIST_EMPTY: 'Filen er tom.',
     E_LIST_BINARY: 'Dette er ikke en CSV-fil (tekst), men en binærfil, for eksempel et regneark eller et bilde. Lagre listen som CSV først.',

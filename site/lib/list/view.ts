@@ -169,6 +169,6 @@ export function rowsView(ctx: ViewContext, header: string[], rows: RowView[], re
     return `<tr data-category="${r.category}"><td>${r.n}</td>${shown.map((_, i) => `<td>${esc(r.cells[i] ?? '')}</td>`).join('')}<td>${esc(t.category[r.category])}</td><td>${why}</td></tr>`;
   });
   const button = (to: number, text: string, off: boolean) => `<button type="button" class="button button-secondary" data-page="${to}"${off ? ' disabled' : ''}>${esc(text)}</button>`;
-  return `<div class="list-scroll" role="region" aria-labelledby="h-table" tabindex="0"><table class="list-table"><thead><tr>${head}</tr></thead><tbody>${body.join('')}</tbody></table></div>
-<p class="list-pager">${button(page - 1, t.prev, page === 0)} <span data-pages="${pages}">${esc(t.pageOf(page + 1, pages, total, lang))}</span> ${button(page + 1, t.next, page + 1 >= pages)}</p>`;
+  return `<div class="list-scroll" role="region" aria-labelledby="h-table rows-page" tabindex="0"><table class="list-table"><thead><tr>${head}</tr></thead><tbody>${body.join('')}</tbody></table></div>
+<p class="list-pager">${button(page - 1, t.prev, page === 0)} <span id="rows-page" data-pages="${pages}">${esc(t.pageOf(page + 1, pages, total, lang))}</span> ${button(page + 1, t.next, page + 1 >= pages)}</p>`;
 }
