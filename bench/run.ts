@@ -7,6 +7,7 @@
  *   npm run bench                 # full run (a few minutes on 2 cores)
  *   npm run bench -- --quick      # smaller inputs and fewer rounds
  *   npm run bench -- --only api,sql
+ *   npm run bench -- --only list   # the contact-list check of the site (issue 14)
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -19,7 +20,7 @@ import type { BenchConfig } from './harness.ts';
 
 const AREA_SCRIPT = fileURLToPath(new URL('./area.ts', import.meta.url));
 
-const AREAS = ['compiler', 'engine', 'api', 'batch', 'sql'] as const;
+const AREAS = ['compiler', 'engine', 'api', 'batch', 'sql', 'list'] as const;
 type Area = (typeof AREAS)[number];
 
 function options(argv: string[]): { config: BenchConfig; areas: Area[]; out: string } {

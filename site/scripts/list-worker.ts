@@ -10,7 +10,7 @@ import type { Lang } from '../../compiler/evaluate/types.ts';
 import { decodeList, parseList, writeList, type CsvParser, type ParsedList } from '../lib/list/csv.ts';
 import { profileColumns, suggestMapping, suggestValues, type ColumnProfile, type ListMapping } from '../lib/list/mapping.ts';
 import { PAGE_SIZE, type FromWorker, type RowView, type ToWorker, type View } from '../lib/list/protocol.ts';
-import { campaignState, decideGroups, groupRows, reasonKey, summarise, type CampaignAnswers, type CampaignState, type Category, type Grouping, type GroupResult, type Summary } from '../lib/list/rows.ts';
+import { campaignState, changesFor, decideGroups, groupRows, reasonKey, summarise, type CampaignAnswers, type CampaignState, type Category, type Grouping, type GroupResult, type Summary } from '../lib/list/rows.ts';
 import type { ListText } from '../lib/list/text-nb.ts';
 import { todayInNorway } from '../lib/answers.ts';
 import { answerView, campaignView, columnsView, esc, rowsView, type ViewContext } from '../lib/list/view.ts';
@@ -110,7 +110,7 @@ function decideAll(focus: string): void {
   results = decideGroups(ctx.tables, campaign.answered, groups, ctx.date, ctx.lang);
   summary = summarise(groups, results, list!.bad.size);
   filter = { category: '', reason: '' };
-  view({ campaign: campaignView(ctx, campaign), answer: answerView(ctx, summary, results, performance.now() - t0), focus: focus || '#h-answer' });
+  view({ campaign: campaignView(ctx, campaign), answer: answerView(ctx, summary, results, (ids) => changesFor(ctx.tables, campaign.answered, groups, results!, ids, ctx.date, ctx.lang), performance.now() - t0), focus: focus || '#h-answer' });
   showPage(0);
 }
 

@@ -6,6 +6,7 @@
  * questionnaire's order. Pure, no DOM.
  */
 import { decideAssignment, whatWouldChange, type ChangeSet } from '../../../compiler/runtime/index.ts';
+import { epochFor, restrict, support } from '../../../compiler/runtime/diagram.ts';
 import type { Tables } from '../../../compiler/runtime/tables.ts';
 import type { Lang, ObligationOut, ReasonOut } from '../../../compiler/evaluate/types.ts';
 import { valueKey, type ColumnProfile, type ListMapping } from './mapping.ts';
@@ -30,8 +31,6 @@ export interface GroupResult {
   obligations: ObligationOut[];
   /** Fact names that still matter (only for `missing`), next question first. */
   missing: string[];
-  /** For refusals and uncertain answers: what would make it allowed. */
-  changes: ChangeSet[];
   /** For `error`: the stable code and the message. */
   error?: { code: string; message: string };
 }
@@ -100,16 +99,19 @@ export function campaignState(tables: Tables, answers: CampaignAnswers, groups: 
   const mappedIdx = new Set([...mapped].map((m) => index.get(m)!));
   const given = new Map<number, number>();
   const answered: CampaignState['answered'] = [];
+  const root = tables.epochs[epochFor(tables, date)]!.decision;
+  // A group that is settled stays settled as answers are added: it is not looked at again.
+  const open = groups.map((_, i) => i);
   for (;;) {
     const pending = new Set<number>();
-    for (const group of groups) {
-      const d = decideAssignment(tables, withCampaign(group, given), date, 'nb');
-      if ('error' in d || d.outcome !== null) continue;
-      for (const name of d.missing) {
-        const f = index.get(name)!;
-        if (!mappedIdx.has(f) && !given.has(f)) pending.add(f);
-      }
+    let kept = 0;
+    for (const g of open) {
+      const r = restrict(tables, root, withCampaign(groups[g]!, given));
+      if (r.root < 0) continue;
+      open[kept++] = g;
+      for (const f of support(r)) if (!mappedIdx.has(f) && !given.has(f)) pending.add(f);
     }
+    open.length = kept;
     if (pending.size === 0) return { answered };
     const next = Math.min(...pending);
     const name = tables.facts[next]!.name;
@@ -130,13 +132,30 @@ function givenOf(tables: Tables, answered: CampaignState['answered']): Map<numbe
 export function decideGroups(tables: Tables, answered: CampaignState['answered'], groups: Group[], date: string, lang: Lang): GroupResult[] {
   const given = givenOf(tables, answered);
   return groups.map((group) => {
-    const a = withCampaign(group, given);
-    const d = decideAssignment(tables, a, date, lang);
-    if ('error' in d) return { category: 'error', reasons: [], obligations: [], missing: [], changes: [], error: { code: d.error.code, message: d.error.message } };
-    if (d.outcome === null) return { category: 'missing', reasons: [], obligations: [], missing: d.missing, changes: [] };
-    const changes = d.outcome === 'not_allowed' || d.outcome === 'uncertain' ? whatWouldChange(tables, a, date, lang) : [];
-    return { category: d.outcome, reasons: d.reasons, obligations: d.obligations, missing: [], changes };
+    const d = decideAssignment(tables, withCampaign(group, given), date, lang);
+    if ('error' in d) return { category: 'error', reasons: [], obligations: [], missing: [], error: { code: d.error.code, message: d.error.message } };
+    if (d.outcome === null) return { category: 'missing', reasons: [], obligations: [], missing: d.missing };
+    return { category: d.outcome, reasons: d.reasons, obligations: d.obligations, missing: [] };
   });
+}
+
+/**
+ * What would make the rows of one reason allowed: the change sets of its first `max` groups that are
+ * refused or uncertain, without repeats. Computed only for what the page shows, not for every group.
+ */
+export function changesFor(tables: Tables, answered: CampaignState['answered'], groups: Group[], results: GroupResult[], ids: number[], date: string, lang: Lang, max = 3): ChangeSet[] {
+  const given = givenOf(tables, answered);
+  const seen = new Set<string>();
+  const out: ChangeSet[] = [];
+  for (const g of ids.slice(0, max)) {
+    const category = results[g]!.category;
+    if (category !== 'not_allowed' && category !== 'uncertain') continue;
+    for (const c of whatWouldChange(tables, withCampaign(groups[g]!, given), date, lang)) {
+      const key = c.actions.map((a) => `${a.fact}=${a.value}`).join('&');
+      if (!seen.has(key) && seen.add(key)) out.push(c);
+    }
+  }
+  return out.slice(0, 4);
 }
 
 /** Rows by one reason (the rules that decided) or one missing fact, or one obligation. */

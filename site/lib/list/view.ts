@@ -4,6 +4,7 @@
  * (render.ts) and texts, so they look and read the same. Pure strings, no DOM.
  */
 import type { Question } from '../../../compiler/evaluate/types.ts';
+import type { ChangeSet } from '../../../compiler/runtime/index.ts';
 import type { TableFact, Tables } from '../../../compiler/runtime/tables.ts';
 import { qtext } from '../qtext.ts';
 import { question as renderQuestion, type Links } from '../render.ts';
@@ -110,7 +111,7 @@ export function campaignView(ctx: ViewContext, campaign: CampaignState): string 
 const ruleLinks = (ctx: ViewContext, r: GroupResult) => r.reasons.map((x) => `<a class="rule-id" href="${esc(ruleHref(ctx.lang, x.rule))}">${esc(x.rule)}</a>`).join(' ');
 
 /** Step 4: the counts, what is missing, the obligations, the reasons with what would change them, the table's filters and the downloads. */
-export function answerView(ctx: ViewContext, s: Summary, results: GroupResult[], ms: number): string {
+export function answerView(ctx: ViewContext, s: Summary, results: GroupResult[], changes: (groups: number[]) => ChangeSet[], ms: number): string {
   const { lang } = ctx;
   const { t } = ctx;
   const q = qtext(lang);
@@ -128,14 +129,10 @@ export function answerView(ctx: ViewContext, s: Summary, results: GroupResult[],
   const reasons = s.reasons.map((r) => {
     const res = r.groups[0] === undefined ? undefined : results[r.groups[0]];
     const text = !res ? t.unreadable : res.error ? res.error.message : res.reasons.map((x) => x.text).join(' ');
-    const seen = new Set<string>();
-    const changes = r.groups.flatMap((g) => results[g]!.changes).filter((c) => {
-      const k = c.actions.map((a) => a.text).join('|');
-      return !seen.has(k) && seen.add(k) && seen.size <= 4;
-    });
-    const assuming = (c: (typeof changes)[number]) => (c.assuming.length ? ` <span class="list-hint">(${esc(q.assuming)} ${c.assuming.map((a) => `${esc(a.question)} ${esc(a.answer)}`).join('; ')})</span>` : '');
-    const change = changes.length
-      ? `<p>${esc(t.changeHeading)}</p><ul>${changes.map((c) => `<li>${c.actions.map((a) => esc(a.text)).join(' ')}${assuming(c)} → ${esc(q.outcomeShort[c.outcome])}</li>`).join('')}</ul>`
+    const list = changes(r.groups);
+    const assuming = (c: ChangeSet) => (c.assuming.length ? ` <span class="list-hint">(${esc(q.assuming)} ${c.assuming.map((a) => `${esc(a.question)} ${esc(a.answer)}`).join('; ')})</span>` : '');
+    const change = list.length
+      ? `<p>${esc(t.changeHeading)}</p><ul>${list.map((c) => `<li>${c.actions.map((a) => esc(a.text)).join(' ')}${assuming(c)} → ${esc(q.outcomeShort[c.outcome])}</li>`).join('')}</ul>`
       : '';
     return `<li class="list-reason list-reason-${KIND[r.category]}" data-reason="${esc(r.key)}"><p><strong>${esc(t.category[r.category])}</strong> · ${esc(t.rowsWith(r.rows, lang))}${res ? ` · ${ruleLinks(ctx, res)}` : ''}</p><p>${esc(text)}</p>${change}</li>`;
   });
