@@ -5,8 +5,6 @@
  * step as HTML for the page. Everything stays in this worker's memory; nothing is sent anywhere.
  * Each language has its own small entry (list-worker-nb.ts, list-worker-en.ts) that passes its text.
  */
-import type { Tables } from '../../compiler/runtime/tables.ts';
-import type { Lang } from '../../compiler/evaluate/types.ts';
 import { decodeList, parseList, writeList, type CsvParser, type ParsedList } from '../lib/list/csv.ts';
 import { profileColumns, suggestMapping, suggestValues, type ColumnProfile, type ListMapping } from '../lib/list/mapping.ts';
 import { PAGE_SIZE, type FromWorker, type RowView, type ToWorker, type View } from '../lib/list/protocol.ts';

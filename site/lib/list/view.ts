@@ -119,11 +119,11 @@ export function answerView(ctx: ViewContext, s: Summary, results: GroupResult[],
   const counts = present.map((c) => `<li class="list-count list-count-${KIND[c]}" data-count="${c}"><strong>${num(ctx, s.counts[c])}</strong> ${esc(t.count[c])}</li>`).join('');
   const parts = [`<h2 id="h-answer" tabindex="-1">${esc(t.step4)}: ${esc(t.resultFor(s.rows, lang))}</h2><ul class="list-counts">${counts}</ul><p class="list-hint">${esc(t.time(ms))}</p>`];
   if (s.missing.length) {
-    const items = s.missing.map((m) => `<li data-missing="${esc(m.key)}">${esc(t.missingRow(m.rows, lang))} «${esc(factOf(ctx, m.key).question[lang])}»</li>`).join('');
+    const items = s.missing.map((m) => `<li>${esc(t.missingRow(m.rows, lang))} «${esc(factOf(ctx, m.key).question[lang])}»</li>`).join('');
     parts.push(`<section aria-labelledby="h-missing"><h3 id="h-missing">${esc(t.missingHeading)}</h3><ul>${items}</ul><p>${esc(t.missingHint)}</p></section>`);
   }
   if (s.obligations.length) {
-    const items = s.obligations.map((o) => `<li data-code="${esc(o.key)}"><p>${esc(ctx.tables.obligations.find((x) => x.code === o.key)?.text[lang] ?? o.key)}</p><p class="list-hint">${esc(t.appliesTo(o.rows, lang))}</p></li>`).join('');
+    const items = s.obligations.map((o) => `<li><p>${esc(ctx.tables.obligations.find((x) => x.code === o.key)?.text[lang] ?? o.key)}</p><p class="list-hint">${esc(t.appliesTo(o.rows, lang))}</p></li>`).join('');
     parts.push(`<section aria-labelledby="h-must"><h3 id="h-must">${esc(t.mustHeading)}</h3><ul class="list-obligations">${items}</ul></section>`);
   }
   const reasons = s.reasons.map((r) => {
@@ -134,7 +134,7 @@ export function answerView(ctx: ViewContext, s: Summary, results: GroupResult[],
     const change = list.length
       ? `<p>${esc(t.changeHeading)}</p><ul>${list.map((c) => `<li>${c.actions.map((a) => esc(a.text)).join(' ')}${assuming(c)} → ${esc(q.outcomeShort[c.outcome])}</li>`).join('')}</ul>`
       : '';
-    return `<li class="list-reason list-reason-${KIND[r.category]}" data-reason="${esc(r.key)}"><p><strong>${esc(t.category[r.category])}</strong> · ${esc(t.rowsWith(r.rows, lang))}${res ? ` · ${ruleLinks(ctx, res)}` : ''}</p><p>${esc(text)}</p>${change}</li>`;
+    return `<li class="list-reason list-reason-${KIND[r.category]}"><p><strong>${esc(t.category[r.category])}</strong> · ${esc(t.rowsWith(r.rows, lang))}${res ? ` · ${ruleLinks(ctx, res)}` : ''}</p><p>${esc(text)}</p>${change}</li>`;
   });
   parts.push(`<section aria-labelledby="h-why"><h3 id="h-why">${esc(t.whyHeading)}</h3><ul class="list-reasons">${reasons.join('')}</ul></section>`);
   const catOptions = present.map((c) => `<option value="${c}">${esc(t.category[c])} (${num(ctx, s.counts[c])})</option>`).join('');
