@@ -31,7 +31,8 @@ export default defineConfig({
   },
   // Astro inlines client scripts smaller than this limit; 0 keeps them all as same-origin files.
   // The rule pack is compiled once per build and offered as virtual:lovkode/* modules.
-  vite: { build: { assetsInlineLimit: 0 }, plugins: [lovkodePack()] },
+  // Workers are ES modules, so the contact-list worker can load its CSV parser as a separate chunk.
+  vite: { build: { assetsInlineLimit: 0 }, worker: { format: 'es' }, plugins: [lovkodePack()] },
   devToolbar: { enabled: false },
   prefetch: false,
 });

@@ -12,6 +12,7 @@ import { benchApi } from './api.ts';
 import { benchBatch } from './batch.ts';
 import { benchCompiler } from './compiler.ts';
 import { benchEngine } from './engine.ts';
+import { benchList } from './list.ts';
 import { ELECTRONIC, SPEC_RULES, coverage, totalFacts } from './facts.ts';
 import { fmt, sink, type BenchConfig } from './harness.ts';
 import { benchSql } from './sql.ts';
@@ -45,6 +46,7 @@ const r =
   : area === 'sql' ? await benchSql(config, pack.tables, (f, o) => decide(pack.tables, f, o), log)
   : area === 'http' ? await benchHttp(config, (f) => decide(pack.tables, f), facts, scratch, log)
   : area === 'startup' ? await benchStartup(config, log)
+  : area === 'list' ? await benchList(config, pack.tables, log)
   : undefined;
 if (!r) throw new Error(`bench: unknown area ${area}`);
 process.stdout.write(`${r.text}\n`);

@@ -207,4 +207,29 @@ describe.skipIf(!built)('built site (dist/)', () => {
     // The browser never gets the parser: no Chevrotain in the questionnaire's script.
     for (const f of seen) expect(readFileSync(f, 'utf8')).not.toMatch(/chevrotain|createToken|EmbeddedActionsParser/i);
   });
+
+  it(`the contact-list page's own script and worker are under ${SCRIPT_BUDGET / 1024} KB gzipped per language (tables and CSV parser apart), and load only there`, () => {
+    const astro = walk(join(DIST, '_astro'));
+    const gz = (f: string) => gzipSync(readFileSync(f), { level: 9 }).length;
+    const script = astro.filter((f) => /ListCheck[^/]*\.js$/.test(f));
+    expect(script).toHaveLength(1);
+    const main = readFileSync(script[0]!, 'utf8');
+    // The page script imports nothing else and names one worker per language.
+    expect(main).not.toMatch(/(?:from|import)\s*\(?\s*["']\.{1,2}\//);
+    const parser = astro.filter((f) => /papaparse[^/]*\.js$/.test(f));
+    expect(parser).toHaveLength(1);
+    for (const lang of ['nb', 'en']) {
+      const worker = astro.find((f) => new RegExp(`list-worker-${lang}[^/]*\\.js$`).test(f))!;
+      expect(main).toContain(worker.split(sep).at(-1));
+      const imports = [...readFileSync(worker, 'utf8').matchAll(/import\(\s*["']\.\/([^"']+\.js)["']/g)].map((m) => m[1]!);
+      // The worker's only chunk of its own is the CSV parser.
+      expect(imports.map((i) => join(DIST, '_astro', i))).toEqual(parser);
+      const total = gz(script[0]!) + gz(worker);
+      console.log(`[site-build] contact-list page (${lang}): script + worker ${total} bytes gzipped; CSV parser ${gz(parser[0]!)} bytes`);
+      expect(total).toBeLessThan(SCRIPT_BUDGET);
+      expect(readFileSync(worker, 'utf8')).not.toMatch(/chevrotain|createToken|EmbeddedActionsParser/i);
+    }
+    // No other page loads the tool's script.
+    for (const page of pages.filter((p) => !/\/(sjekk-liste|check-list)\/$/.test(p.url))) expect(page.html).not.toContain('ListCheck');
+  });
 });

@@ -61,6 +61,7 @@ const nb = {
   errorText: 'Regelpakken ga ikke noe svar på disse svarene. Start på nytt, eller spør en advokat.',
   status: { primary: 'Primærkilde', secondary: 'Veiledning', unverified: 'Ikke verifisert' },
   fileName: 'kvittering',
+  checkList: 'Har du en hel kundeliste? Sjekk hele listen på én gang',
 };
 
 export type QText = typeof nb;
@@ -120,6 +121,7 @@ const en: QText = {
   errorText: 'The rule pack gave no answer to these answers. Start again, or ask a lawyer.',
   status: { primary: 'Primary source', secondary: 'Guidance', unverified: 'Not verified' },
   fileName: 'receipt',
+  checkList: 'Have a whole contact list? Check the whole list at once',
 };
 
 /** The questionnaire's interface text in a language. */

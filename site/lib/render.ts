@@ -76,7 +76,8 @@ function summary(step: Step, links: Links, t: QText, heading: string): string {
   return `<section class="q-summary" aria-labelledby="summary-heading"><h2 id="summary-heading">${esc(heading)}</h2><dl class="answers">${rows.join('')}</dl></section>`;
 }
 
-function question(step: Step, links: Links, t: QText): string {
+/** The HTML of a question step (the contact-list tool asks its campaign questions with it too). */
+export function question(step: Step, links: Links, t: QText): string {
   const q = step.state.question!;
   const n = step.state.answered.length + 1;
   const total = step.state.answered.length + (step.state.atMost ?? 1);
@@ -151,6 +152,7 @@ function result(step: Step, links: Links, t: QText): string {
   parts.push(
     `<section class="receipt" aria-labelledby="receipt-heading"><h2 id="receipt-heading">${esc(t.receipt)}</h2><p class="receipt-text">${esc(t.receiptText(humanDate(r.date, lang), r.rulesVersion))}</p><p class="receipt-actions"><a class="button button-secondary" href="${esc(links.receipt)}" download="${esc(fileName)}" data-receipt>${iconSvg('download')}<span>${esc(t.download)}</span></a>${print}</p></section>`,
   );
+  parts.push(`<p class="check-list"><a href="${esc(ROUTES.list[lang])}">${esc(t.checkList)}</a></p>`);
   parts.push(`<p class="start-again"><a href="${esc(links.answers({}))}" data-start-again>${esc(t.startAgain)}</a></p>`);
   return `<div class="q-result" data-step="result" data-outcome="${esc(outcome)}">${parts.join('\n')}</div>`;
 }

@@ -14,6 +14,8 @@ export const ROUTES = {
   about: { nb: '/om/', en: '/en/about/' },
   /** The rule pack's changelog (rules/CHANGELOG.md). */
   changes: { nb: '/endringer/', en: '/en/changes/' },
+  /** «Sjekk kundelisten»: a whole contact list decided in the browser. */
+  list: { nb: '/sjekk-liste/', en: '/en/check-list/' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 /** The sliced rule tables the questionnaire's browser script decides with (one static file for both languages). */

@@ -1,0 +1,5 @@
+/** The contact-list worker with its English text (the page /en/check-list/ loads this one). */
+import text from '../lib/list/text-en.ts';
+import { runListWorker } from './list-worker.ts';
+
+runListWorker(text);
