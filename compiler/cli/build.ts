@@ -16,7 +16,7 @@ import { today } from '../runtime/engine.ts';
 /** Runs `build`. */
 export async function run(args: ParsedArgs, ctx: Context): Promise<number> {
   const rules = stringFlag(args, 'rules');
-  const pack = await compiledPack(rules ?? DEFAULT_RULES, ctx);
+  const pack = await compiledPack(rules ?? DEFAULT_RULES, ctx, stringFlag(args, 'root'));
   const target = (stringFlag(args, 'target') ?? 'js') as 'js' | 'sql';
   const name = stringFlag(args, 'name') ?? (rules === undefined ? 'no' : basename(rules).replace(/\.lov$/, '') || 'pack');
   const out = resolve(ctx.io.cwd, stringFlag(args, 'out') ?? 'lovkode-build');

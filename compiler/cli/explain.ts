@@ -103,7 +103,7 @@ export async function run(args: ParsedArgs, ctx: Context): Promise<number> {
     });
   }
   const date = dateFlag(args);
-  const pack = await packFor(stringFlag(args, 'rules'), ctx);
+  const pack = await packFor(stringFlag(args, 'rules'), ctx, stringFlag(args, 'root'));
   const parsed = parseFacts(text);
   const result = 'error' in parsed ? parsed : nextQuestion(pack, parsed.facts, { lang: ctx.lang, ...(date ? { date } : {}) });
   if ('error' in result) {

@@ -2,43 +2,29 @@
  * Where the loader reads files from: the real file system, or a map of path → text for tests and
  * for the site. Every path is absolute and normalised with node:path.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
+import { dirname, resolve, sep } from 'node:path';
+import { confinedHost } from './confine.ts';
+
+/** Why the host would not read a file: a LOV102x diagnostic code and its arguments after the path. */
+export interface Refusal {
+  code: 'LOV1020' | 'LOV1023' | 'LOV1024' | 'LOV1025' | 'LOV1026';
+  args: string[];
+}
 
 export interface LoadHost {
   readFile(path: string): string | undefined;
+  /** Why `readFile(path)` gave nothing although the file may exist (outside the pack, not a regular file, …). */
+  refusal?(path: string): Refusal | undefined;
   isDirectory(path: string): boolean;
   /** The `*.lov` files directly in `dir` (absolute paths, sorted). */
   listLov(dir: string): string[];
 }
 
-/** A host over the real file system. */
-export const fsHost: LoadHost = {
-  readFile(path) {
-    try {
-      return readFileSync(path, 'utf8');
-    } catch {
-      return undefined;
-    }
-  },
-  isDirectory(path) {
-    try {
-      return statSync(path).isDirectory();
-    } catch {
-      return false;
-    }
-  },
-  listLov(dir) {
-    try {
-      return readdirSync(dir, { withFileTypes: true })
-        .filter((e) => e.isFile() && e.name.endsWith('.lov'))
-        .map((e) => join(dir, e.name))
-        .sort();
-    } catch {
-      return [];
-    }
-  },
-};
+/**
+ * A host over the whole real file system, with the checks of confinedHost but no root folder. The
+ * loader's default is confinedHost with the entries' folders as roots.
+ */
+export const fsHost: LoadHost = confinedHost(['/']);
 
 /** A host over an in-memory record of path → text (relative paths are resolved against the cwd). */
 export function memoryHost(files: Record<string, string>): LoadHost {

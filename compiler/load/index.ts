@@ -11,8 +11,9 @@ import { diagnostic } from '../diagnostics/catalogue.ts';
 import { parse } from '../parser/index.ts';
 import { fsHost, memoryHost } from './host.ts';
 import type { LoadHost } from './host.ts';
+import { confinedHost, rootOf } from './confine.ts';
 
-export { fsHost, memoryHost };
+export { fsHost, memoryHost, confinedHost, rootOf };
 export type { LoadHost };
 
 export interface LoadResult {
@@ -26,14 +27,22 @@ function startOf(file: string): Range {
   return { file, start: at, end: at };
 }
 
-/** Loads the entries and everything they import, imports first. */
-export function loadFiles(entries: string[], host: LoadHost = fsHost): LoadResult {
+/** Loads the entries and everything they import, imports first; by default only files inside the entries' folders. */
+export function loadFiles(entries: string[], host: LoadHost = confinedHost(entries.map(rootOf))): LoadResult {
   const files: LovFile[] = [];
   const diagnostics: Diagnostic[] = [];
   const texts = new Map<string, string>();
   const parsed = new Map<string, LovFile | null>(); // null: could not be read
   const done = new Set<string>();
   const stack: string[] = [];
+
+  /** LOV1005 for a file that is not there, or why the host refused to read it (never its contents). */
+  const unreadable = (path: string, from?: ImportDecl): Diagnostic => {
+    const refused = host.refusal?.(path);
+    const at = from ? from.path.range : startOf(path);
+    const shown = from ? from.path.value : path;
+    return refused ? diagnostic(refused.code, at, [shown, ...refused.args]) : diagnostic('LOV1005', at, [shown]);
+  };
 
   const visit = (path: string, from?: ImportDecl): void => {
     const onStack = stack.indexOf(path);
@@ -50,17 +59,17 @@ export function loadFiles(entries: string[], host: LoadHost = fsHost): LoadResul
       const text = host.readFile(path);
       if (text === undefined) {
         parsed.set(path, null);
-        diagnostics.push(diagnostic('LOV1005', from ? from.path.range : startOf(path), [from ? from.path.value : path]));
+        diagnostics.push(unreadable(path, from));
         return;
       }
       texts.set(path, text);
       const result = parse(text, path);
-      diagnostics.push(...result.diagnostics);
+      for (const d of result.diagnostics) diagnostics.push(d);
       file = result.file;
       parsed.set(path, file);
     }
     if (file === null) {
-      if (from) diagnostics.push(diagnostic('LOV1005', from.path.range, [from.path.value]));
+      if (from) diagnostics.push(unreadable(path, from));
       return;
     }
     stack.push(path);
