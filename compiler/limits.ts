@@ -22,7 +22,7 @@ export const LIMITS = {
   /** Bytes of one rule file. */
   ruleFileBytes: 4_194_304,
   /** Tokens of one rule file. */
-  ruleTokens: 1_000_000,
+  ruleTokens: 250_000,
   /** Syntax errors collected per rule file; the rest is counted in one closing diagnostic. */
   syntaxErrors: 1_000,
   /** Bytes of a receipt file. */

@@ -52,13 +52,13 @@ export function compilePack(entries: string[], options: { host?: LoadHost; analy
   const base = { files: loaded.files, texts: loaded.texts };
   if (hasErrors(diagnostics)) return { pack: null, program: null, diagnostics, ...base };
   const checked = check(loaded.files);
-  diagnostics.push(...checked.diagnostics);
+  for (const item of checked.diagnostics) diagnostics.push(item);
   if (hasErrors(diagnostics)) return { pack: null, program: checked.program, diagnostics, ...base };
   const ir = lower(checked.program, loaded.texts);
   const built = build(ir);
-  if (options.analyse !== false) diagnostics.push(...analyse(ir, built));
+  if (options.analyse !== false) for (const item of analyse(ir, built)) diagnostics.push(item);
   const pack = { ir, built, tables: freeze(ir, built) };
-  if (options.examples !== false) diagnostics.push(...exampleDiagnostics(runExamples(ir, pack.tables)));
+  if (options.examples !== false) for (const item of exampleDiagnostics(runExamples(ir, pack.tables))) diagnostics.push(item);
   return { pack, program: checked.program, diagnostics, ...base };
 }
 

@@ -13,16 +13,18 @@ export function editDistance(a: string, b: string, max = Math.max(a.length, b.le
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const cols = b.length + 1;
   const big = max + 1;
-  let before = new Int32Array(cols).fill(big); // row i-2
-  let prev = new Int32Array(cols).fill(big); // row i-1
+  // Three rows (i-2, i-1, i); only the band |i - j| ≤ max is computed, and the cells just outside
+  // it are set to `big`, so no row is ever cleared whole (that would make it quadratic again).
+  let before = new Int32Array(cols).fill(big);
+  let prev = new Int32Array(cols).fill(big);
   let row = new Int32Array(cols).fill(big);
   for (let j = 0; j <= Math.min(b.length, max); j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    row.fill(big);
     const from = Math.max(1, i - max);
     const to = Math.min(b.length, i + max);
-    if (i <= max) row[0] = i;
-    let rowMin = row[0]!;
+    row[from - 1] = from - 1 === 0 && i <= max ? i : big;
+    if (to + 1 <= b.length) row[to + 1] = big;
+    let rowMin = row[from - 1]!;
     for (let j = from; j <= to; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let best = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
