@@ -37,8 +37,9 @@ export function unreadable(line: Exclude<Line, { text: string }>): InputError {
 /** The output line for one input line (without its `\n`); `ok` is false for a rejected line. */
 function answer(line: Line, ctx: Context, decideOne: DecideOne): { out: string; ok: boolean } {
   if (!('text' in line)) return { out: errorLine(unreadable(line), ctx.lang, line.n), ok: false };
-  if (line.text.trim() === '') return { out: '', ok: true };
-  const parsed = parseFacts(line.text);
+  const text = line.n === 1 && line.text.startsWith('\uFEFF') ? line.text.slice(1) : line.text; // a byte-order mark
+  if (text.trim() === '') return { out: '', ok: true };
+  const parsed = parseFacts(text);
   const result = 'error' in parsed ? parsed : decideOne(parsed.facts);
   if ('error' in result) return { out: errorLine(result.error, ctx.lang, line.n), ok: false };
   return { out: decisionLine(result), ok: true };
@@ -69,7 +70,7 @@ function csvError(message: { nb: string; en: string }, lang: Lang, line: number,
 
 /** The output line for one CSV record once the header is known (without its `\n`); `ok` is false for a rejected row. */
 function csvAnswer(record: CsvRecord, header: string[], ctx: Context, decideOne: DecideOne): { out: string; ok: boolean } {
-  if (record.error) return { out: csvError(record.error, ctx.lang, record.line, record.code ? { code: record.code } as Partial<InputError> : {}), ok: false };
+  if (record.error) return { out: csvError(record.error, ctx.lang, record.line, record.code ? { code: record.code } : {}), ok: false };
   if (record.cells === null) return { out: '', ok: true };
   const cells = record.cells;
   if (cells.length !== header.length) {

@@ -68,6 +68,9 @@ export function localise(error: InputError, lang: Lang): InputError {
         ? `${value} er ikke en gyldig verdi for «${field}». Gyldige verdier: ${choices}.`
         : `${value} is not a valid value of “${field}”. Valid values: ${choices}.`;
       break;
+    case 'E_ENCODING':
+      message = nb ? `Ikke gyldig UTF-8: byte ${value} i inndataene (talt fra 0).` : `Not valid UTF-8: byte ${value} of the input (counting from 0).`;
+      break;
     case 'E_LIMIT_SIZE':
     case 'E_LIMIT_DEPTH':
     case 'E_LIMIT_NAME':
