@@ -38,25 +38,51 @@ export async function* lineGroups(input: AsyncIterable<Buffer | string>, maxByte
     const decoded = decodeUtf8(bytes);
     return 'text' in decoded ? { n, text: decoded.text } : { n, error: 'E_ENCODING', offset: lineStart + decoded.offset };
   };
+  /** One line of the current chunk, from `from` to the `\n` at `nl`, through `finish`. */
+  const slow = (chunk: Buffer, from: number, nl: number): Line => {
+    const line = finish(tooLong ? undefined : chunk.subarray(from, nl));
+    parts = [];
+    partBytes = 0;
+    tooLong = false;
+    lineStart = streamOffset + nl + 1;
+    return line;
+  };
   for await (const raw of input) {
     const chunk = typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw;
     const group: Line[] = [];
     let from = 0;
-    for (let nl = chunk.indexOf(10, from); nl !== -1; nl = chunk.indexOf(10, from)) {
-      group.push(finish(tooLong ? undefined : chunk.subarray(from, nl)));
-      parts = [];
-      partBytes = 0;
-      tooLong = false;
-      from = nl + 1;
-      lineStart = streamOffset + from;
+    // The line begun in earlier chunks ends first, byte by byte (or goes on through this whole chunk).
+    const first = parts.length > 0 || tooLong ? chunk.indexOf(10) : 0;
+    if (first > -1 && (parts.length > 0 || tooLong)) {
+      group.push(slow(chunk, 0, first));
+      from = first + 1;
     }
-    if (from < chunk.length && !tooLong) {
-      partBytes += chunk.length - from;
+    const last = first === -1 ? -1 : chunk.lastIndexOf(10);
+    if (last >= from) {
+      // Fast path: the whole lines of the chunk decoded at once (a valid UTF-8 text never has a
+      // 0x0A byte inside a character, so splitting the text at \n splits the bytes at 0x0A).
+      const block = chunk.subarray(from, last + 1);
+      const texts = isUtf8(block) ? block.toString('utf8').split('\n') : undefined;
+      if (texts && texts.every((t) => t.length * 3 <= maxBytes)) {
+        texts.pop();
+        for (const t of texts) group.push({ n: ++n, text: t.charCodeAt(t.length - 1) === 13 ? t.slice(0, -1) : t });
+        lineStart = streamOffset + last + 1;
+      } else {
+        for (let nl = chunk.indexOf(10, from); nl !== -1 && nl <= last; nl = chunk.indexOf(10, from)) {
+          group.push(slow(chunk, from, nl));
+          from = nl + 1;
+        }
+      }
+      from = last + 1;
+    }
+    const rest = from;
+    if (rest < chunk.length && !tooLong) {
+      partBytes += chunk.length - rest;
       // Keep one byte past the limit (a `\r` may still be dropped), but never the whole of a long line.
       if (partBytes > maxBytes + 1) {
         tooLong = true;
         parts = [];
-      } else parts.push(from === 0 ? chunk : chunk.subarray(from));
+      } else parts.push(rest === 0 ? chunk : chunk.subarray(rest));
     }
     streamOffset += chunk.length;
     if (group.length > 0) yield group;
