@@ -116,13 +116,13 @@ export function compileWith(entries: readonly string[], host: LoadHost, options:
     return { pack: null, program: null, diagnostics: sortDiagnostics([...diagnostics, ...recovered], loaded.files.map((f) => f.file)), ...base };
   }
   const checked = check(loaded.files);
-  diagnostics.push(...checked.diagnostics);
+  for (const item of checked.diagnostics) diagnostics.push(item);
   if (hasErrors(diagnostics)) return { pack: null, program: checked.program, diagnostics, ...base };
   const ir = lower(checked.program, loaded.texts);
   const built = build(ir);
-  if (options.analyse !== false) diagnostics.push(...findProblems(ir, built));
+  if (options.analyse !== false) for (const item of findProblems(ir, built)) diagnostics.push(item);
   const pack = { ir, built, tables: freeze(ir, built) };
-  if (options.examples !== false) diagnostics.push(...exampleDiagnostics(runExamples(ir, pack.tables)));
+  if (options.examples !== false) for (const item of exampleDiagnostics(runExamples(ir, pack.tables))) diagnostics.push(item);
   return { pack, program: checked.program, diagnostics, ...base };
 }
 

@@ -5,14 +5,14 @@
  */
 import { DEFAULT_RULES } from './bundled.ts';
 import { compileWith, type CompileResult, type Pack } from './compile.ts';
-import { fsHost, type LoadHost } from './load/index.ts';
+import { confinedHost, rootOf, type LoadHost } from './load/index.ts';
 
 export { DEFAULT_RULES, DEFAULT_LIB, loadDefaultTables } from './bundled.ts';
 export type { Pack, CompileResult };
 
 /** Compiles the rule files (files or folders) at `entries`: `compilePack(['rules/main.lov'])`. */
 export function compilePack(entries: string[], options: { host?: LoadHost; analyse?: boolean; examples?: boolean } = {}): CompileResult {
-  return compileWith(entries, options.host ?? fsHost, options);
+  return compileWith(entries, options.host ?? confinedHost(entries.map(rootOf)), options);
 }
 
 let defaultPack: Pack | undefined;

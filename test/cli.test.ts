@@ -12,7 +12,8 @@ import { describe, expect, it } from 'vitest';
 import { run } from '../compiler/cli/main.ts';
 import { lovkode } from './support/cli.ts';
 import { COMMANDS } from '../compiler/cli/commands.ts';
-import { csvRecords, splitRecord } from '../compiler/cli/csv.ts';
+import { csvRecords, type CsvRecord } from '../compiler/cli/csv.ts';
+import type { Line } from '../compiler/cli/lines.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'lovkode.mjs');
@@ -385,21 +386,23 @@ describe('test and fmt on a small pack', () => {
 });
 
 describe('CSV reading', () => {
-  it('splits quoted cells with separators, doubled quotes and trims bare cells', () => {
-    expect(splitRecord(' a ,"b, c","say ""hi""",', ',')).toEqual({ cells: ['a', 'b, c', 'say "hi"', ''], open: false });
-    expect(splitRecord('a;"b', ';')).toEqual({ cells: ['a', 'b'], open: true });
+  const group = (texts: string[]): AsyncGenerator<Line[]> =>
+    (async function* () {
+      yield texts.map((text, i) => ({ n: i + 1, text }));
+    })();
+  const read = async (texts: string[]): Promise<CsvRecord[]> => {
+    const records: CsvRecord[] = [];
+    for await (const rs of csvRecords(group(texts))) records.push(...rs);
+    return records;
+  };
+
+  it('splits quoted cells with separators, doubled quotes and trims bare cells', async () => {
+    const records = await read(['x,y,z,w', ' a ,"b, c","say ""hi""",']);
+    expect(records[1]).toEqual({ line: 2, cells: ['a', 'b, c', 'say "hi"', ''] });
   });
 
   it('joins a quoted cell across lines, uses ; when the header does, and reports an unclosed quote', async () => {
-    async function* lines(): AsyncGenerator<string> {
-      yield '\uFEFFx;y';
-      yield '1;"two';
-      yield 'lines"';
-      yield '';
-      yield '3;"open';
-    }
-    const records = [];
-    for await (const r of csvRecords(lines())) records.push(r);
+    const records = await read(['\uFEFFx;y', '1;"two', 'lines"', '', '3;"open']);
     expect(records[0]).toEqual({ line: 1, cells: ['x', 'y'] });
     expect(records[1]).toEqual({ line: 2, cells: ['1', 'two\nlines'] });
     expect(records[2]).toEqual({ line: 4, cells: null });

@@ -82,7 +82,7 @@ export function deadRules(pack: IRPack, built: BuiltPack): Diagnostic[] {
       } else out.push(decidedFirst(pack, built, i));
       return;
     }
-    out.push(...deadObligations(pack, built, i));
+    for (const item of deadObligations(pack, built, i)) out.push(item);
   });
   return out;
 }

@@ -308,7 +308,7 @@ export class AstBuilder {
     for (const c of subs(node, 'reasonClause')) {
       if (tok(c, 'When')) when = this.once(when, this.expression(sub(c, 'expression')), tok(c, 'When'));
       else if (tok(c, 'Because')) because = this.once(because, this.text(sub(c, 'text')), tok(c, 'Because'));
-      citations.push(...this.clauseCitations(c));
+      for (const item of this.clauseCitations(c)) citations.push(item);
     }
     const [nbTitle, enTitle] = toks(node, 'StringLiteral');
     const title = this.str(nbTitle);
@@ -327,11 +327,11 @@ export class AstBuilder {
     const actions: ActionDecl[] = [];
     for (const c of subs(node, 'factClause')) {
       const value = sub(c, 'valueClause');
-      if (value) values.push(...opt(this.valueDecl(value)));
+      if (value) for (const item of opt(this.valueDecl(value))) values.push(item);
       else if (tok(c, 'Question')) question = this.once(question, this.text(sub(c, 'text')), tok(c, 'Question'));
       else if (tok(c, 'Help')) help = this.once(help, this.text(sub(c, 'text')), tok(c, 'Help'));
       else if (tok(c, 'Typical')) typical = this.once(typical, this.valueName(sub(c, 'valueName')), tok(c, 'Typical'));
-      else if (tok(c, 'Action')) actions.push(...opt(this.action(c)));
+      else if (tok(c, 'Action')) for (const item of opt(this.action(c))) actions.push(item);
     }
     return {
       kind: 'fact', name, type, values, ...(question ? { question } : {}), ...(help ? { help } : {}),
@@ -369,7 +369,7 @@ export class AstBuilder {
     for (const c of subs(node, 'obligationClause')) {
       if (tok(c, 'Text')) text = this.once(text, this.text(sub(c, 'text')), tok(c, 'Text'));
       const cites = sub(c, 'citesClause');
-      if (cites) citations.push(...this.citations(cites));
+      if (cites) for (const item of this.citations(cites)) citations.push(item);
       const period = sub(c, 'inForceClause');
       if (period) inForce = this.once(inForce, this.period(period), tok(period, 'In'));
     }
@@ -389,14 +389,14 @@ export class AstBuilder {
     let judgement: Text | undefined;
     let inForce: Period | undefined;
     for (const c of subs(node, 'ruleClause')) {
-      if (tok(c, 'Exception')) exceptionTo.push(...this.names(sub(c, 'nameList')));
-      else if (tok(c, 'Prevails')) prevailsOver.push(...this.names(sub(c, 'nameList')));
+      if (tok(c, 'Exception')) for (const item of this.names(sub(c, 'nameList'))) exceptionTo.push(item);
+      else if (tok(c, 'Prevails')) for (const item of this.names(sub(c, 'nameList'))) prevailsOver.push(item);
       else if (tok(c, 'When')) when = this.once(when, this.expression(sub(c, 'expression')), tok(c, 'When'));
       else if (tok(c, 'Then')) outcome = this.once(outcome, this.name(tok(sub(c, 'outcome'), 'Identifier')), tok(c, 'Then'));
-      else if (tok(c, 'Must')) must.push(...opt(this.obligationUse(tok(c, 'Must'), sub(c, 'obligationUse'))));
+      else if (tok(c, 'Must')) for (const item of opt(this.obligationUse(tok(c, 'Must'), sub(c, 'obligationUse')))) must.push(item);
       else if (tok(c, 'Because')) because = this.once(because, this.text(sub(c, 'text')), tok(c, 'Because'));
       else if (tok(c, 'Judgement')) judgement = this.once(judgement, this.text(sub(c, 'text')), tok(c, 'Judgement'));
-      citations.push(...this.clauseCitations(c));
+      for (const item of this.clauseCitations(c)) citations.push(item);
       const period = sub(c, 'inForceClause');
       if (period) inForce = this.once(inForce, this.period(period), tok(period, 'In'));
     }
@@ -421,9 +421,9 @@ export class AstBuilder {
     let typical: Name | undefined;
     for (const c of subs(node, 'exampleClause')) {
       if (tok(c, 'Typical')) typical = this.once(typical, this.name(tok(c, 'Typical')), tok(c, 'Typical'));
-      else if (tok(c, 'Given')) given.push(...subs(c, 'given').flatMap((g) => this.given(g) ?? []));
+      else if (tok(c, 'Given')) for (const item of subs(c, 'given').flatMap((g) => this.given(g) ?? [])) given.push(item);
       else if (tok(c, 'On')) on = this.once(on, this.date(tok(c, 'DateLiteral')), tok(c, 'On'));
-      else if (tok(c, 'Expect')) expect.push(...opt(this.expectation(c)));
+      else if (tok(c, 'Expect')) for (const item of opt(this.expectation(c))) expect.push(item);
     }
     return { kind: 'example', name, given, ...(typical ? { typical } : {}), ...(on ? { on } : {}), expect, range };
   }

@@ -40,10 +40,10 @@ const plain = (s: StatuteDecl) => ({ source: s.source.text, pinpoint: s.pinpoint
 /** Every citation of the pack: of rules, of their reasons and of obligations. */
 function allCitations(ctx: CheckContext): Citation[] {
   const out: Citation[] = [];
-  for (const o of ctx.program.obligations.values()) out.push(...o.citations);
+  for (const o of ctx.program.obligations.values()) for (const item of o.citations) out.push(item);
   for (const r of ctx.program.rules) {
-    out.push(...r.citations);
-    for (const reason of r.reasons ?? []) out.push(...reason.citations);
+    for (const item of r.citations) out.push(item);
+    for (const reason of r.reasons ?? []) for (const item of reason.citations) out.push(item);
   }
   return out;
 }

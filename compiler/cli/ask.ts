@@ -39,7 +39,7 @@ export async function run(args: ParsedArgs, ctx: Context): Promise<number> {
   noPositionals(args, 'ask');
   const { io, lang } = ctx;
   const date = dateFlag(args);
-  const pack = await packFor(stringFlag(args, 'rules'), ctx);
+  const pack = await packFor(stringFlag(args, 'rules'), ctx, stringFlag(args, 'root'));
   const options = { lang, ...(date ? { date } : {}) };
   const answers: Record<string, string | boolean> = {};
   const reader = createInterface({ input: io.stdin, crlfDelay: Infinity, terminal: false });

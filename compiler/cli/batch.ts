@@ -4,12 +4,13 @@
  * drain, so memory does not grow with the input. A rejected situation gives an error line and the
  * batch goes on.
  */
-import { createInterface } from 'node:readline';
 import type { Decision, InputError, Lang } from '../evaluate/types.ts';
 import type { Context } from './commands.ts';
-import { cellValue, csvRecords } from './csv.ts';
+import { cellValue, csvRecords, type CsvRecord } from './csv.ts';
 import { errorLine, parseFacts } from './input.ts';
 import { EXIT, write } from './io.ts';
+import { clip, LIMITS } from '../limits.ts';
+import { lineGroups, type Line } from './lines.ts';
 
 /** Decides one situation (facts as parsed from the input). */
 export type DecideOne = (facts: unknown) => Decision | { error: InputError };
@@ -26,75 +27,86 @@ export function decisionLine(d: Decision): string {
 
 const lineCache = new WeakMap<Decision, string>();
 
-function lines(ctx: Context): AsyncIterable<string> {
-  return createInterface({ input: ctx.io.stdin, crlfDelay: Infinity });
+/** The input error of a line that could not be read (not UTF-8, or longer than the limit). */
+export function unreadable(line: Exclude<Line, { text: string }>): InputError {
+  return line.error === 'E_ENCODING'
+    ? { code: 'E_ENCODING', message: `Not valid UTF-8: byte ${line.offset} of the input (ikke gyldig UTF-8: byte ${line.offset}).`, value: line.offset }
+    : { code: 'E_LIMIT_SIZE', message: `The line is longer than ${LIMITS.factsBytes} bytes.` };
 }
 
-async function emit(ctx: Context, result: Decision | { error: InputError }, line: number): Promise<boolean> {
-  if ('error' in result) {
-    await write(ctx.io.stdout, `${errorLine(result.error, ctx.lang, line)}\n`);
-    return false;
-  }
-  await write(ctx.io.stdout, `${decisionLine(result)}\n`);
-  return true;
+/** The output line for one input line (without its `\n`); `ok` is false for a rejected line. */
+function answer(line: Line, ctx: Context, decideOne: DecideOne): { out: string; ok: boolean } {
+  if (!('text' in line)) return { out: errorLine(unreadable(line), ctx.lang, line.n), ok: false };
+  const text = line.n === 1 && line.text.startsWith('\uFEFF') ? line.text.slice(1) : line.text; // a byte-order mark
+  if (text.trim() === '') return { out: '', ok: true };
+  const parsed = parseFacts(text);
+  const result = 'error' in parsed ? parsed : decideOne(parsed.facts);
+  if ('error' in result) return { out: errorLine(result.error, ctx.lang, line.n), ok: false };
+  return { out: decisionLine(result), ok: true };
 }
 
-/** NDJSON in, NDJSON out; a blank line in gives a blank line out. Returns the exit code. */
+/**
+ * NDJSON in, NDJSON out: line n out belongs to line n in, whatever it holds (a blank line gives a
+ * blank line, a line that cannot be read an error line). Output waits for the reader. Returns the exit code.
+ */
 export async function decideNdjson(ctx: Context, decideOne: DecideOne): Promise<number> {
-  let lineNo = 0;
   let rejected = 0;
-  for await (const text of lines(ctx)) {
-    lineNo++;
-    if (text.trim() === '') {
-      await write(ctx.io.stdout, '\n');
-      continue;
+  for await (const group of lineGroups(ctx.io.stdin as AsyncIterable<Buffer | string>, LIMITS.factsBytes)) {
+    for (const line of group) {
+      const a = answer(line, ctx, decideOne);
+      if (!a.ok) rejected++;
+      // One write per line: joining a chunk's answers into one large string first made encoding it slower.
+      await write(ctx.io.stdout, `${a.out}\n`);
     }
-    const parsed = parseFacts(text);
-    const result = 'error' in parsed ? parsed : decideOne(parsed.facts);
-    if (!(await emit(ctx, result, lineNo))) rejected++;
   }
   return rejected > 0 ? EXIT.usage : EXIT.ok;
 }
 
-function csvError(message: { nb: string; en: string }, lang: Lang, line: number, extra: Partial<InputError> = {}): string {
+function csvError(message: { nb: string; en: string }, lang: Lang, line: number, extra: { code?: string; field?: string } = {}): string {
   return errorLine({ code: 'E_BAD_CSV', message: message[lang], ...extra } as unknown as InputError, lang, line);
+}
+
+/** The output line for one CSV record once the header is known (without its `\n`); `ok` is false for a rejected row. */
+function csvAnswer(record: CsvRecord, header: string[], ctx: Context, decideOne: DecideOne): { out: string; ok: boolean } {
+  if (record.error) return { out: csvError(record.error, ctx.lang, record.line, record.code ? { code: record.code } : {}), ok: false };
+  if (record.cells === null) return { out: '', ok: true };
+  const cells = record.cells;
+  if (cells.length !== header.length) {
+    const message = {
+      nb: `Raden har ${cells.length} celler, men overskriftsraden har ${header.length}.`,
+      en: `The row has ${cells.length} cells, but the header row has ${header.length}.`,
+    };
+    return { out: csvError(message, ctx.lang, record.line), ok: false };
+  }
+  const facts: Record<string, string | boolean | null> = {};
+  for (let i = 0; i < header.length; i++) facts[header[i]!] = cellValue(cells[i]!);
+  const result = decideOne(facts);
+  if ('error' in result) return { out: errorLine(result.error, ctx.lang, record.line), ok: false };
+  return { out: decisionLine(result), ok: true };
 }
 
 /** CSV in (header row of fact names), NDJSON out: one line per data row. Returns the exit code. */
 export async function decideCsv(ctx: Context, decideOne: DecideOne): Promise<number> {
   let header: string[] | undefined;
   let rejected = 0;
-  for await (const record of csvRecords(lines(ctx))) {
-    if (record.error) {
-      await write(ctx.io.stdout, `${csvError(record.error, ctx.lang, record.line)}\n`);
-      rejected++;
-      continue;
-    }
-    if (!header) {
-      header = record.cells ?? [];
-      const problem = headerProblem(header, decideOne);
-      if (problem) {
-        await write(ctx.io.stdout, `${problem(ctx.lang)}\n`);
-        return EXIT.usage;
+  const input = lineGroups(ctx.io.stdin as AsyncIterable<Buffer | string>, LIMITS.csvRecordBytes);
+  for await (const records of csvRecords(input)) {
+    let out = '';
+    for (const record of records) {
+      if (!header && !record.error) {
+        header = record.cells ?? [];
+        const problem = headerProblem(header, decideOne);
+        if (problem) {
+          await write(ctx.io.stdout, `${out}${problem(ctx.lang)}\n`);
+          return EXIT.usage;
+        }
+        continue;
       }
-      continue;
+      const a = csvAnswer(record, header ?? [], ctx, decideOne);
+      if (!a.ok) rejected++;
+      out += `${a.out}\n`;
     }
-    if (record.cells === null) {
-      await write(ctx.io.stdout, '\n');
-      continue;
-    }
-    if (record.cells.length !== header.length) {
-      const message = {
-        nb: `Raden har ${record.cells.length} celler, men overskriftsraden har ${header.length}.`,
-        en: `The row has ${record.cells.length} cells, but the header row has ${header.length}.`,
-      };
-      await write(ctx.io.stdout, `${csvError(message, ctx.lang, record.line)}\n`);
-      rejected++;
-      continue;
-    }
-    const cells = record.cells;
-    const facts = Object.fromEntries(header.map((name, i) => [name, cellValue(cells[i]!)]));
-    if (!(await emit(ctx, decideOne(facts), record.line))) rejected++;
+    await write(ctx.io.stdout, out);
   }
   if (!header) {
     const message = { nb: 'Ingen overskriftsrad: første linje må liste faktanavnene.', en: 'No header row: the first line must list the fact names.' };
@@ -106,14 +118,21 @@ export async function decideCsv(ctx: Context, decideOne: DecideOne): Promise<num
 
 /** A header row is wrong when it is empty, repeats a name or names an unknown fact; the rows cannot be read then. */
 function headerProblem(header: string[], decideOne: DecideOne): ((lang: Lang) => string) | undefined {
+  if (header.length > LIMITS.csvColumns) {
+    return (lang) =>
+      csvError({ nb: `Overskriftsraden har ${header.length} kolonner; høyst ${LIMITS.csvColumns} er tillatt.`, en: `The header row has ${header.length} columns; at most ${LIMITS.csvColumns} are allowed.` }, lang, 1, { code: 'E_LIMIT_CSV_COLUMNS' });
+  }
   if (header.length === 0 || header.some((h) => h === '')) {
     return (lang) => csvError({ nb: 'Overskriftsraden har en tom kolonne.', en: 'The header row has an empty column.' }, lang, 1);
   }
-  const twice = header.find((h, i) => header.indexOf(h) !== i);
+  const seen = new Set<string>();
+  const twice = header.find((h) => seen.size === seen.add(h).size);
   if (twice !== undefined) {
     return (lang) =>
       csvError({ nb: `Kolonnen «${twice}» står to ganger i overskriftsraden.`, en: `Column “${twice}” appears twice in the header row.` }, lang, 1, { field: twice });
   }
+  const tooLong = header.find((h) => h.length > LIMITS.nameChars);
+  if (tooLong !== undefined) return (lang) => errorLine({ code: 'E_LIMIT_NAME', message: '', field: clip(tooLong) }, lang, 1);
   const probe = decideOne(Object.fromEntries(header.map((h) => [h, null])));
   if ('error' in probe && probe.error.code === 'E_UNKNOWN_FACT') {
     const error = probe.error;

@@ -5,7 +5,7 @@
 import { CliError, boolFlag, stringFlag, type ParsedArgs } from './args.ts';
 import type { Context } from './commands.ts';
 import { EXIT, paint, write } from './io.ts';
-import { expandPaths, tally } from './packs.ts';
+import { expandPaths, packHost, tally } from './packs.ts';
 import { relativise, renderAt } from './report.ts';
 import { sortDiagnostics, summarize } from '../diagnostics/render.ts';
 import { compilePack, DEFAULT_RULES } from '../pipeline.ts';
@@ -31,7 +31,7 @@ export async function run(args: ParsedArgs, ctx: Context): Promise<number> {
   const { io, lang } = ctx;
   const max = maxDiagnostics(args);
   const entries = args.positionals.length > 0 ? await expandPaths(args.positionals, ctx) : [DEFAULT_RULES];
-  const result = compilePack(entries);
+  const result = compilePack(entries, { host: packHost(args.positionals.length > 0 ? args.positionals : [DEFAULT_RULES], stringFlag(args, 'root'), ctx) });
   const { errors, warnings } = tally(result.diagnostics);
   const failed = errors > 0 || (boolFlag(args, 'strict') && warnings > 0);
   if (stringFlag(args, 'format') === 'json') {

@@ -26,8 +26,12 @@ export interface CommandDef {
   load: () => Promise<{ run: CommandRun }>;
 }
 
+/** `--root DIR`: the folder rule files may be imported from (default: the folder of the rules given). */
+const ROOT_FLAG: FlagSpec = { name: 'root', kind: 'string' };
+
 const RULES_FLAGS: readonly FlagSpec[] = [
   { name: 'rules', kind: 'string' },
+  ROOT_FLAG,
   { name: 'date', kind: 'string' },
   { name: 'facts', kind: 'string' },
 ];
@@ -41,6 +45,7 @@ export const COMMANDS: readonly CommandDef[] = [
       { name: 'strict', kind: 'boolean' },
       { name: 'format', kind: 'string', choices: ['text', 'json'] },
       { name: 'max-diagnostics', kind: 'string' },
+      ROOT_FLAG,
     ],
     help: {
       nb: `Leser regelfilene (med alt de importerer), kontrollerer dem og analyserer hele regelsettet.
@@ -80,7 +85,7 @@ Exit codes: 0 no errors, 1 errors (or warnings with --strict), 2 wrong usage.`,
     name: 'test',
     summary: { nb: 'Kjør eksemplene (example) i regelfilene', en: 'Run the examples (example blocks) in the rule files' },
     usage: 'lovkode test [--coverage] [PATH …]',
-    flags: [{ name: 'coverage', kind: 'boolean' }],
+    flags: [{ name: 'coverage', kind: 'boolean' }, ROOT_FLAG],
     help: {
       nb: `Kjører alle «example»-blokkene i regelsettet og viser ✓ eller ✗ for hvert eksempel, gruppert per fil.
 Et eksempel som feiler, viser hva som var ventet og hva som kom ut.
@@ -159,6 +164,7 @@ Flagg:
   --receipt FIL     avgjør en kvittering fra nettsiden på nytt (med datoen på kvitteringen);
                     exit-kode 1 hvis avgjørelsen nå er en annen
   --rules PATH      bruk disse regelfilene i stedet for det medfølgende regelsettet
+  --root DIR        mappen regelfilene kan importere fra (standard: mappen til --rules)
   --date DATO       avgjør etter reglene som gjelder denne datoen (ÅÅÅÅ-MM-DD; standard: i dag)
   --lang nb|en      språk for tekstene i svaret
 
@@ -183,6 +189,7 @@ Flags:
   --receipt FILE    re-decide a receipt saved from the site (on the receipt's date);
                     exit code 1 when the decision is now different
   --rules PATH      use these rule files instead of the bundled pack
+  --root DIR        the folder rule files may import from (default: the folder of --rules)
   --date DATE       decide by the rules in force on this date (YYYY-MM-DD; default: today)
   --lang nb|en      language of the texts in the answer
 
@@ -213,6 +220,7 @@ kilden, er merket «ikke verifisert».
 Flagg:
   --facts JSON      faktaene som ett JSON-objekt
   --rules PATH      bruk disse regelfilene i stedet for det medfølgende regelsettet
+  --root DIR        mappen regelfilene kan importere fra (standard: mappen til --rules)
   --date DATO       avgjør etter reglene som gjelder denne datoen (ÅÅÅÅ-MM-DD)
   --quote           skriv lovteksten (fra «statute» i regelfilene) under hver begrunnelse
   --lang nb|en      språk
@@ -229,6 +237,7 @@ verified against the source are marked "unverified".
 Flags:
   --facts JSON      the facts as one JSON object
   --rules PATH      use these rule files instead of the bundled pack
+  --root DIR        the folder rule files may import from (default: the folder of --rules)
   --date DATE       decide by the rules in force on this date (YYYY-MM-DD)
   --quote           print the statute text (from "statute" in the rule files) under each reason;
                     the law's text is in Norwegian
@@ -249,6 +258,7 @@ Exit codes: 0 explained, 1 the rule files have errors, 2 wrong usage or invalid 
       { name: 'rules', kind: 'string' },
       { name: 'date', kind: 'string' },
       { name: 'show-command', kind: 'boolean' },
+      ROOT_FLAG,
     ],
     help: {
       nb: `Stiller bare spørsmålene som fortsatt kan endre svaret, ett om gangen, med hjelpetekst. Svar med
@@ -283,6 +293,7 @@ Exit codes: 0 settled, 1 stopped before the answer was settled, 2 wrong usage.`,
     flags: [
       { name: 'rules', kind: 'string' },
       { name: 'date', kind: 'string' },
+      ROOT_FLAG,
     ],
     help: {
       nb: `Teller de ulike veiene gjennom spørreskjemaet (svarrekker som avgjør saken), og viser gjennomsnittlig
@@ -346,6 +357,7 @@ Exit codes: 0 compared (also when something changed), 1 the rule files have erro
     usage: 'lovkode build [--rules PATH] [--out DIR] [--name NAME] [--target js|sql] [--date YYYY-MM-DD] [--table NAME] [--key COLUMN]',
     flags: [
       { name: 'rules', kind: 'string' },
+      ROOT_FLAG,
       { name: 'out', kind: 'string' },
       { name: 'name', kind: 'string' },
       { name: 'target', kind: 'string', choices: ['js', 'sql'] },

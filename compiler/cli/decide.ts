@@ -5,10 +5,8 @@
 import { CliError, stringFlag, type ParsedArgs } from './args.ts';
 import type { Context } from './commands.ts';
 import { decideCsv, decideNdjson, decisionLine, type DecideOne } from './batch.ts';
-import { dateFlag, errorLine, isDate, parseFacts } from './input.ts';
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import type { Lang } from '../evaluate/types.ts';
+import { dateFlag, errorLine, parseFacts } from './input.ts';
+import { differences, readReceipt } from './receipt.ts';
 import type { Decider } from '../evaluate/index.ts';
 import { EXIT, write } from './io.ts';
 import { packFor } from './packs.ts';
@@ -41,35 +39,10 @@ function inputMode(args: ParsedArgs): 'facts' | 'batch' | 'csv' | 'receipt' {
   });
 }
 
-interface Receipt {
-  rulesVersion?: string;
-  date: string;
-  lang?: Lang;
-  facts: Record<string, unknown>;
-  decision?: { outcome: string | null; obligations?: { code: string }[] };
-}
-
-/** Reads a receipt saved from the site (or `lovkode ask`) and checks that it is one. */
-async function readReceipt(path: string, ctx: Context): Promise<Receipt> {
-  const text = await readFile(resolve(ctx.io.cwd, path), 'utf8').catch(() => {
-    throw new CliError('E_NO_FILE', { nb: `Fant ikke kvitteringen «${path}».`, en: `Receipt “${path}” was not found.` });
-  });
-  const bad = (why: { nb: string; en: string }) => new CliError('E_BAD_RECEIPT', { nb: `«${path}» er ikke en kvittering fra lovkode: ${why.nb}`, en: `“${path}” is not a lovkode receipt: ${why.en}` });
-  let r: Receipt;
-  try {
-    r = JSON.parse(text) as Receipt;
-  } catch {
-    throw bad({ nb: 'ikke gyldig JSON.', en: 'not valid JSON.' });
-  }
-  if (typeof r !== 'object' || r === null || typeof r.facts !== 'object' || r.facts === null) throw bad({ nb: 'feltet "facts" mangler.', en: 'the "facts" field is missing.' });
-  if (typeof r.date !== 'string' || !isDate(r.date)) throw bad({ nb: 'feltet "date" (ÅÅÅÅ-MM-DD) mangler.', en: 'the "date" field (YYYY-MM-DD) is missing.' });
-  return r;
-}
-
-/** Re-decides a receipt on its own date; exit 1 when today's rules decide it differently. */
+/** Re-decides a receipt on its own date; exit 1 when the rules now decide it differently (outcome or obligations). */
 async function decideReceipt(path: string, pack: Decider, ctx: Context): Promise<number> {
-  const receipt = await readReceipt(path, ctx);
-  const result = decide(pack, receipt.facts, { lang: receipt.lang === 'en' || receipt.lang === 'nb' ? receipt.lang : ctx.lang, date: receipt.date });
+  const receipt = readReceipt(path, ctx.io.cwd);
+  const result = decide(pack, receipt.facts, { lang: receipt.lang ?? ctx.lang, date: receipt.date });
   if ('error' in result) {
     await write(ctx.io.stdout, `${errorLine(result.error, ctx.lang)}\n`);
     return EXIT.usage;
@@ -80,11 +53,15 @@ async function decideReceipt(path: string, pack: Decider, ctx: Context): Promise
   if (receipt.rulesVersion && receipt.rulesVersion !== pack.tables.version) {
     notes.push(nb ? `Kvitteringen ble laget med regelsett ${receipt.rulesVersion}; nå gjelder ${pack.tables.version}.` : `The receipt was made with rule pack ${receipt.rulesVersion}; now it is ${pack.tables.version}.`);
   }
-  const codes = (d?: { obligations?: { code: string }[] }) => (d?.obligations ?? []).map((o) => o.code).sort().join(',');
-  const same = !receipt.decision || (receipt.decision.outcome === result.outcome && codes(receipt.decision) === codes(result));
-  if (!same) notes.push(nb ? `Avgjørelsen er en annen enn på kvitteringen (${receipt.decision!.outcome} → ${result.outcome}).` : `The decision differs from the receipt (${receipt.decision!.outcome} → ${result.outcome}).`);
+  const differs = differences(receipt.decision, result, ctx.lang);
+  if (differs.length > 0) {
+    const head = nb
+      ? `Avgjørelsen er en annen enn på kvitteringen (${receipt.decision.outcome} → ${result.outcome}).`
+      : `The decision differs from the receipt (${receipt.decision.outcome} → ${result.outcome}).`;
+    notes.push(`${head}\n${differs.map((d) => `  - ${d}`).join('\n')}`);
+  }
   if (notes.length > 0) await write(ctx.io.stderr, `${notes.join('\n')}\n`);
-  return same ? EXIT.ok : EXIT.failed;
+  return differs.length === 0 ? EXIT.ok : EXIT.failed;
 }
 
 /** Runs `decide`. */
@@ -92,7 +69,7 @@ export async function run(args: ParsedArgs, ctx: Context): Promise<number> {
   noPositionals(args, 'decide');
   const mode = inputMode(args);
   const date = dateFlag(args);
-  const pack = await packFor(stringFlag(args, 'rules'), ctx);
+  const pack = await packFor(stringFlag(args, 'rules'), ctx, stringFlag(args, 'root'));
   const decideOne: DecideOne = (facts) => decide(pack, facts, { lang: ctx.lang, ...(date ? { date } : {}) });
   if (mode === 'batch') return decideNdjson(ctx, decideOne);
   if (mode === 'csv') return decideCsv(ctx, decideOne);

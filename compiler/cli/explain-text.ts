@@ -51,7 +51,7 @@ export function quoteLines(tables: Tables, ruleId: string, io: Colour, lang: Lan
     if (!s) continue;
     const note = s.status === 'secondary' ? ` ${paint(io, 'yellow', `(${T.secondary[lang]})`)}` : '';
     out.push(`    ${paint(io, 'dim', `${T.statute[lang]}, ${s.ref}${note}:`)}`);
-    out.push(...wrap(`«${s.text}»`, 88).map((l) => `      ${l}`));
+    for (const item of wrap(`«${s.text}»`, 88).map((l) => `      ${l}`)) out.push(item);
   }
   return out;
 }
@@ -95,7 +95,7 @@ export function explainText(
       out.push(`  • ${r.text} ${paint(io, 'dim', `(${r.rule})`)}`);
       if (r.judgement) out.push(`    ${T.judgement[lang]}: ${r.judgement}`);
       for (const c of r.citations) out.push(`    ${citation(c, io, lang)}`);
-      if (quotes) out.push(...quoteLines(quotes, r.rule, io, lang));
+      if (quotes) for (const item of quoteLines(quotes, r.rule, io, lang)) out.push(item);
     }
   }
   if (decisive.length > 0) {

@@ -24,7 +24,7 @@ export async function run(args: ParsedArgs, ctx: Context): Promise<number> {
     });
   }
   const date = dateFlag(args);
-  const pack = await packFor(stringFlag(args, 'rules'), ctx);
+  const pack = await packFor(stringFlag(args, 'rules'), ctx, stringFlag(args, 'root'));
   const parsed = parseFacts(text);
   const result = 'error' in parsed ? parsed : explainFacts(pack.tables, parsed.facts, { lang: ctx.lang, color: ctx.io.color, quote: boolFlag(args, 'quote'), ...(date ? { date } : {}) });
   if (typeof result !== 'string') {

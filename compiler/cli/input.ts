@@ -5,6 +5,7 @@
 import type { InputError, Lang } from '../evaluate/types.ts';
 import { CliError, listChoices, stringFlag, type ParsedArgs } from './args.ts';
 import { didYouMean, suggestionHint } from '../diagnostics/suggest.ts';
+import { checkFactsShape, checkFactsText, limitText } from '../limits.ts';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -26,14 +27,19 @@ export function dateFlag(args: ParsedArgs): string | undefined {
   });
 }
 
-/** Parses one situation: a JSON text that must hold an object. */
+/** Parses one situation: a JSON text that must hold an object, within the limits of compiler/limits.ts. */
 export function parseFacts(text: string): { facts: unknown } | { error: InputError } {
+  const tooBig = checkFactsText(text);
+  if (tooBig) return { error: tooBig };
+  let facts: unknown;
   try {
-    return { facts: JSON.parse(text) as unknown };
+    facts = JSON.parse(text) as unknown;
   } catch (err) {
     const detail = err instanceof Error ? err.message : String(err);
-    return { error: { code: 'E_BAD_JSON', message: detail } };
+    return { error: { code: 'E_BAD_JSON', message: detail.length > 200 ? `${detail.slice(0, 200)}…` : detail } };
   }
+  const tooLong = checkFactsShape(facts);
+  return tooLong ? { error: tooLong } : { facts };
 }
 
 /** Rewrites an input error's message in the chosen language (the code, field and choices stay). */
@@ -61,6 +67,15 @@ export function localise(error: InputError, lang: Lang): InputError {
       message = nb
         ? `${value} er ikke en gyldig verdi for «${field}». Gyldige verdier: ${choices}.`
         : `${value} is not a valid value of “${field}”. Valid values: ${choices}.`;
+      break;
+    case 'E_ENCODING':
+      message = nb ? `Ikke gyldig UTF-8: byte ${value} i inndataene (talt fra 0).` : `Not valid UTF-8: byte ${value} of the input (counting from 0).`;
+      break;
+    case 'E_LIMIT_SIZE':
+    case 'E_LIMIT_DEPTH':
+    case 'E_LIMIT_NAME':
+    case 'E_LIMIT_VALUE':
+      message = limitText(error.code, field)[lang];
       break;
     default:
       message = error.message;

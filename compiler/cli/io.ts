@@ -33,6 +33,10 @@ export function tr(message: Message, lang: Lang): string {
 
 /** Writes text, waiting for the stream to drain when its buffer is full (keeps batch memory flat). */
 export async function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
+  // A stream that failed (EPIPE, ENOSPC) stays failed: say so instead of waiting for a drain that never comes.
+  const failed = stream as { destroyed?: boolean; errored?: Error | null };
+  if (failed.errored) throw failed.errored;
+  if (failed.destroyed) throw Object.assign(new Error('write after the output was closed'), { code: 'EPIPE' });
   if (stream.write(text)) return;
   await new Promise<void>((resolve, reject) => {
     const done = (): void => {

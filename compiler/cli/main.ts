@@ -9,6 +9,7 @@ import { COMMANDS, commandHelp, findCommand, topHelp } from './commands.ts';
 import { EXIT, write, type CliIO } from './io.ts';
 import { didYouMean, suggestionHint } from '../diagnostics/suggest.ts';
 import { PACKAGE_ROOT } from '../root.ts';
+import { environmentError, environmentLine, EXIT_ENVIRONMENT } from './environment.ts';
 
 /** Runs the CLI with these arguments (without `node` and the script) and returns the exit code. */
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
@@ -66,10 +67,19 @@ function unknownCommand(name: string): CliError {
   });
 }
 
+/** Set once an error of the environment has been reported, so it is said only once. */
+let reportedEnvironment = false;
+
 async function report(err: unknown, io: CliIO, lang: Lang): Promise<number> {
   if (err instanceof CliError) {
     await write(io.stderr, `lovkode: ${err.code}: ${err.text[lang]}\n`);
     return err.exitCode;
+  }
+  const env = environmentError(err);
+  if (env) {
+    if (!reportedEnvironment) await write(io.stderr, environmentLine(env, lang)).catch(() => undefined);
+    reportedEnvironment = true;
+    return EXIT_ENVIRONMENT;
   }
   const detail = err instanceof Error ? err.message.split('\n')[0] : String(err);
   const hint =
@@ -88,10 +98,13 @@ function version(): string {
 
 /** Runs the CLI on this process's arguments and streams; resolves to the exit code. */
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<number> {
-  // A closed pipe (`lovkode decide --batch … | head`) ends the output quietly, as in other Unix tools.
+  // An error on stdout (a closed pipe, a full disk) stops the command: the next write fails with it
+  // and run() reports it. One that comes after the last write is reported here.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code !== 'EPIPE') process.stderr.write(`lovkode: E_INTERNAL: ${err.message}\n`);
-    process.exit(err.code === 'EPIPE' ? (process.exitCode ?? EXIT.ok) : EXIT.internal);
+    const env = environmentError(err);
+    if (!reportedEnvironment) process.stderr.write(env ? environmentLine(env, sniffLang(argv)) : `lovkode: E_INTERNAL: ${err.message}\n`);
+    reportedEnvironment = true;
+    process.exitCode = env ? EXIT_ENVIRONMENT : EXIT.internal;
   });
   const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
   return run(argv, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), color });

@@ -14,6 +14,7 @@ import { loadDefaultTables } from '../bundled.ts';
 import type { Decider } from '../evaluate/index.ts';
 import { renderAt } from './report.ts';
 import { PACKAGE_ROOT } from '../root.ts';
+import { confinedHost, rootOf, type LoadHost } from '../load/index.ts';
 
 /** The folder of the bundled pack. */
 export const DEFAULT_DIR = fileURLToPath(new URL('rules/', PACKAGE_ROOT));
@@ -22,7 +23,7 @@ async function lovFilesUnder(dir: string): Promise<string[]> {
   const out: string[] = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules') out.push(...(await lovFilesUnder(path)));
+    if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules') for (const f of await lovFilesUnder(path)) out.push(f);
     else if (entry.isFile() && entry.name.endsWith('.lov')) out.push(path);
   }
   return out.sort();
@@ -42,16 +43,24 @@ export async function expandPaths(paths: readonly string[], ctx: Context): Promi
       if (files.length === 0) {
         throw new CliError('E_NO_FILES', { nb: `Fant ingen .lov-filer i «${p}».`, en: `No .lov files found in “${p}”.` });
       }
-      out.push(...files);
+      for (const f of files) out.push(f);
     } else out.push(abs);
   }
   return [...new Set(out)];
 }
 
+/**
+ * The file host for a pack given by these command-line paths: rule files are read only inside the
+ * pack's root folder — `--root DIR` when given, else the folder of each path (a folder is its own root).
+ */
+export function packHost(paths: readonly string[], root: string | undefined, ctx: Context): LoadHost {
+  return confinedHost(root !== undefined ? [resolve(ctx.io.cwd, root)] : paths.map((p) => rootOf(resolve(ctx.io.cwd, p))));
+}
+
 /** What `decide` and `explain` decide with: `--rules` compiled, or the bundled pack's prebuilt tables. */
-export async function packFor(rules: string | undefined, ctx: Context): Promise<Decider> {
+export async function packFor(rules: string | undefined, ctx: Context, root?: string): Promise<Decider> {
   if (rules === undefined) return { tables: await loadDefaultTables() };
-  return compiledPack(rules, ctx);
+  return compiledPack(rules, ctx, root);
 }
 
 /** Counts diagnostics by severity. */
@@ -63,11 +72,11 @@ export function tally(diagnostics: readonly { severity: string }[]): { errors: n
 }
 
 /** Compiles the pack given by `--rules`; rule errors are printed and end the command with exit 1. */
-export async function compiledPack(rules: string, ctx: Context): Promise<Pack> {
+export async function compiledPack(rules: string, ctx: Context, root?: string): Promise<Pack> {
   const entries = await expandPaths([rules], ctx);
   const { compilePack } = await import('../pipeline.ts');
   // Examples are `test`'s business; a pack whose examples fail still decides.
-  const result = compilePack(entries, { examples: false });
+  const result = compilePack(entries, { examples: false, host: packHost([rules], root, ctx) });
   if (!result.pack || tally(result.diagnostics).errors > 0) {
     await write(ctx.io.stderr, renderAt(result.diagnostics.filter((d) => d.severity === 'error'), result.texts, ctx.io, ctx.lang));
     throw new CliError(

@@ -20,7 +20,7 @@ export async function run(args: ParsedArgs, ctx: Context): Promise<number> {
   noPositionals(args, 'paths');
   const { io, lang } = ctx;
   const date = dateFlag(args) ?? today();
-  const { tables } = await packFor(stringFlag(args, 'rules'), ctx);
+  const { tables } = await packFor(stringFlag(args, 'rules'), ctx, stringFlag(args, 'root'));
   const row = (label: string, s: QuestionnaireStats) =>
     `${label.padEnd(34)}${String(s.paths).padStart(8)}${s.meanQuestions.toFixed(1).padStart(8)}${String(s.maxQuestions).padStart(6)}${s.expectedQuestions.toFixed(1).padStart(10)}${s.typicalQuestions.toFixed(1).padStart(9)}`;
   const head = lang === 'nb' ? ['', 'stier', 'snitt', 'maks', 'forventet', 'typisk'] : ['', 'paths', 'mean', 'max', 'expected', 'typical'];

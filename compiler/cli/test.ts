@@ -2,12 +2,12 @@
  * `lovkode test`: run the pack's `example` blocks and report like a test runner — ✓/✗ per example
  * grouped by file, what was expected and what came out, and `N passed, N failed`.
  */
-import { boolFlag, type ParsedArgs } from './args.ts';
+import { boolFlag, stringFlag, type ParsedArgs } from './args.ts';
 import { coverage } from '../analyse/coverage.ts';
 import type { Pack } from '../pipeline.ts';
 import type { Context } from './commands.ts';
 import { EXIT, paint, write } from './io.ts';
-import { expandPaths } from './packs.ts';
+import { expandPaths, packHost } from './packs.ts';
 import { renderAt, shownPath } from './report.ts';
 import { summarize } from '../diagnostics/render.ts';
 import { compilePack, DEFAULT_RULES } from '../pipeline.ts';
@@ -43,7 +43,8 @@ function coverageLines(pack: Pack, io: Context['io'], lang: Context['lang']): st
 export async function run(args: ParsedArgs, ctx: Context): Promise<number> {
   const { io, lang } = ctx;
   const entries = args.positionals.length > 0 ? await expandPaths(args.positionals, ctx) : [DEFAULT_RULES];
-  const compiled = compilePack(entries, { analyse: false, examples: false });
+  const host = packHost(args.positionals.length > 0 ? args.positionals : [DEFAULT_RULES], stringFlag(args, 'root'), ctx);
+  const compiled = compilePack(entries, { analyse: false, examples: false, host });
   if (!compiled.pack) {
     const errors = compiled.diagnostics.filter((d) => d.severity === 'error');
     await write(io.stdout, renderAt(errors, compiled.texts, io, lang));

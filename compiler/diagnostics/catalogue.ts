@@ -27,6 +27,14 @@ export const CATALOGUE = {
   LOV1008: { severity: 'error', nb: '«{0}» kan ikke brukes her etter «{1}».', en: '“{0}” cannot be used here after “{1}”.' },
   LOV1009: { severity: 'error', nb: '«{0}» står allerede lenger opp; skriv det bare én gang.', en: '“{0}” is already given above; write it only once.' },
   LOV1010: { severity: 'error', nb: 'Betingelsen har for mange parenteser eller «not» inni hverandre (mer enn {0}); del den opp i flere betingelser.', en: 'The condition nests parentheses or “not” too deeply (more than {0}); split it into several conditions.' },
+  // LOV1020–LOV1039: reading rule files safely (limits, confinement to the pack, encoding).
+  LOV1020: { severity: 'error', nb: 'Filen «{0}» er for stor: en regelfil kan være høyst {1} byte.', en: 'File “{0}” is too large: a rule file can be at most {1} bytes.' },
+  LOV1021: { severity: 'error', nb: 'Filen har for mange deler (ord, tegn og tekster): høyst {0}. Del den opp i flere filer.', en: 'The file has too many tokens (words, symbols and texts): at most {0}. Split it into several files.' },
+  LOV1022: { severity: 'error', nb: 'Og minst {0} syntaksfeil til i denne filen (bare de første {1} vises).', en: 'And at least {0} more syntax errors in this file (only the first {1} are shown).' },
+  LOV1023: { severity: 'error', nb: '«{0}» ligger utenfor regelsettets mappe «{1}»; en regelfil kan bare importere filer i den (eller i mappen gitt med --root).', en: '“{0}” lies outside the pack’s folder “{1}”; a rule file can only import files inside it (or inside the folder given with --root).' },
+  LOV1024: { severity: 'error', nb: '«{0}» er ikke en vanlig fil (men en mappe, en enhet, et rør eller lignende) og kan ikke leses som regelfil.', en: '“{0}” is not a regular file (but a folder, a device, a pipe or the like) and cannot be read as a rule file.' },
+  LOV1025: { severity: 'error', nb: '«{0}» er ikke en regelfil: bare filer som slutter på .lov kan leses.', en: '“{0}” is not a rule file: only files ending in .lov can be read.' },
+  LOV1026: { severity: 'error', nb: 'Filen «{0}» er ikke gyldig UTF-8: byte {1} (talt fra 0) kan ikke leses. Lagre filen som UTF-8.', en: 'File “{0}” is not valid UTF-8: byte {1} (counting from 0) cannot be read. Save the file as UTF-8.' },
 
   // ── LOV2xxx: names and types ──────────────────────────────────────────────────────────────
   LOV2001: { severity: 'error', nb: 'Faktumet «{0}» er ikke deklarert.', en: 'Fact “{0}” is not declared.' },

@@ -33,6 +33,11 @@ const SEVERITY_COLOR: Record<Severity, string> = { error: ANSI.red, warning: ANS
 /** How many lines of a range spanning several lines are shown before the rest is elided. */
 const MAX_RANGE_LINES = 5;
 
+/** Longest piece of a source line shown in a frame; longer lines are cut to a window around the column. */
+const MAX_LINE_WIDTH = 120;
+/** How much of the line before the underlined column the window keeps. */
+const WINDOW_BEFORE = 40;
+
 /** Wraps text in ANSI codes when colour is on. */
 function paint(on: boolean | undefined, codes: string, text: string): string {
   return on && text ? `${codes}${text}${ANSI.reset}` : text;
@@ -85,12 +90,32 @@ function frameLines(range: Range, lines: readonly string[], context: boolean): F
   return context && before !== undefined && before.trim() !== '' ? [{ number: first - 1, text: before }, ...shown] : shown;
 }
 
+/** The lines of the last text split (frames of one file are rendered one after another). */
+let split: { source: string; lines: string[] } = { source: '', lines: [''] };
+
+function linesOf(source: string): string[] {
+  if (split.source !== source) split = { source, lines: source.split(/\r?\n/) };
+  return split.lines;
+}
+
+/** Cuts a long line to MAX_LINE_WIDTH around its underline, with `…` where it was cut; the underline moves along. */
+function windowed(line: FrameLine): FrameLine {
+  if (line.text.length <= MAX_LINE_WIDTH) return line;
+  const from = Math.max(0, Math.min((line.underline?.[0] ?? 0) - WINDOW_BEFORE, line.text.length - MAX_LINE_WIDTH));
+  const to = from + MAX_LINE_WIDTH;
+  const head = from > 0 ? '…' : '';
+  const text = `${head}${line.text.slice(from, to)}${to < line.text.length ? '…' : ''}`;
+  if (!line.underline) return { ...line, text };
+  const shift = head.length - from;
+  const start = Math.max(0, line.underline[0] + shift);
+  return { ...line, text, underline: [start, Math.max(start + 1, Math.min(line.underline[1] + shift, text.length))] };
+}
+
 /** A code frame for a range, or nothing when the file's text is not known. */
 function codeFrame(range: Range, texts: ReadonlyMap<string, string>, severity: Severity, context: boolean, opts: RenderOptions): string[] {
   const source = texts.get(range.file);
   if (source === undefined) return [];
-  const lines = source.split(/\r?\n/);
-  const frame = frameLines(range, lines, context);
+  const frame = frameLines(range, linesOf(source), context).map(windowed);
   const width = String(Math.max(...frame.map((l) => l.number ?? 0))).length;
   const gutter = (label: string): string => paint(opts.color, ANSI.blue, `${label.padStart(width + 3)} |`);
   const out: string[] = [];
@@ -119,11 +144,11 @@ export function renderDiagnostic(d: Diagnostic, texts: ReadonlyMap<string, strin
   const words = WORDS[lang];
   const severity = paint(opts.color, SEVERITY_COLOR[d.severity] + ANSI.bold, `${words[d.severity]} ${d.code}`);
   const out = [`${location(d.range, opts)}  ${severity}: ${paint(opts.color, ANSI.bold, d.message[lang])}`];
-  out.push(...codeFrame(d.range, texts, d.severity, true, opts));
+  for (const line of codeFrame(d.range, texts, d.severity, true, opts)) out.push(line);
   if (d.hint) out.push(`    = ${paint(opts.color, ANSI.cyan + ANSI.bold, words.hint)}: ${indentLines(d.hint[lang], 6)}`);
   for (const related of d.related) {
     out.push(`${location(related.range, opts)}  ${paint(opts.color, ANSI.cyan + ANSI.bold, words.note)}: ${related.message[lang]}`);
-    out.push(...codeFrame(related.range, texts, 'info', false, opts));
+    for (const line of codeFrame(related.range, texts, 'info', false, opts)) out.push(line);
   }
   return out.join('\n');
 }

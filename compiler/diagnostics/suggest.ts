@@ -4,31 +4,52 @@
  */
 import type { Message } from './types.ts';
 
-/** The edit distance between two strings, counting a swap of two neighbouring characters as one edit. */
-export function editDistance(a: string, b: string): number {
-  const rows = a.length + 1;
+/**
+ * The edit distance between two strings, counting a swap of two neighbouring characters as one
+ * edit. With `max`, only a band of width 2·max+1 is computed and the answer is `max + 1` as soon as
+ * it must exceed `max`: time O(length · max), memory O(length).
+ */
+export function editDistance(a: string, b: string, max = Math.max(a.length, b.length)): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
   const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i < rows; i++) {
-    for (let j = 1; j < cols; j++) {
+  const big = max + 1;
+  // Three rows (i-2, i-1, i); only the band |i - j| ≤ max is computed, and the cells just outside
+  // it are set to `big`, so no row is ever cleared whole (that would make it quadratic again).
+  let before = new Int32Array(cols).fill(big);
+  let prev = new Int32Array(cols).fill(big);
+  let row = new Int32Array(cols).fill(big);
+  for (let j = 0; j <= Math.min(b.length, max); j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    const from = Math.max(1, i - max);
+    const to = Math.min(b.length, i + max);
+    row[from - 1] = from - 1 === 0 && i <= max ? i : big;
+    if (to + 1 <= b.length) row[to + 1] = big;
+    let rowMin = row[from - 1]!;
+    for (let j = from; j <= to; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = best;
+      let best = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, before[j - 2]! + 1);
+      row[j] = Math.min(best, big);
+      if (row[j]! < rowMin) rowMin = row[j]!;
     }
+    if (rowMin > max) return big;
+    [before, prev, row] = [prev, row, before];
   }
-  return d[a.length]![b.length]!;
+  return Math.min(prev[b.length]!, big);
 }
 
-/** How many edits a suggestion for a name of this length may be away: about a third of the name. */
+/** Names longer than this get no suggestion (a typo hint for them would cost more than it helps). */
+const MAX_SUGGEST_LENGTH = 1_000;
+
+/** How many edits a suggestion for a name of this length may be away: about a third of the name, at most 8. */
 function allowedDistance(name: string): number {
-  return Math.max(1, Math.floor(name.length / 3));
+  return Math.min(8, Math.max(1, Math.floor(name.length / 3)));
 }
 
 /** Compares ignoring case, with a case-only difference counted as a small (half) edit. */
-function distance(name: string, candidate: string): number {
+function distance(name: string, candidate: string, max: number): number {
   if (name.toLowerCase() === candidate.toLowerCase()) return 0.5;
-  return editDistance(name.toLowerCase(), candidate.toLowerCase());
+  return editDistance(name.toLowerCase(), candidate.toLowerCase(), max);
 }
 
 /** More equally close candidates than this, and the hint would be a guess: suggest none. */
@@ -41,12 +62,14 @@ const MAX_SUGGESTIONS = 3;
  * `name` itself is never suggested.
  */
 export function didYouMean(name: string, candidates: Iterable<string>): string[] {
+  if (name.length > MAX_SUGGEST_LENGTH) return [];
   const limit = allowedDistance(name);
   let best = Infinity;
   let found: string[] = [];
   for (const candidate of new Set(candidates)) {
-    if (candidate === name) continue;
-    const d = distance(name, candidate);
+    // Only names of similar length can be a few edits away.
+    if (candidate === name || Math.abs(candidate.length - name.length) > limit) continue;
+    const d = distance(name, candidate, limit);
     if (d > limit || d > best) continue;
     if (d < best) {
       best = d;

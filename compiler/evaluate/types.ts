@@ -39,7 +39,10 @@ export interface Decision {
 
 /** Bad input to `decide`: a stable code, the field, and the valid choices. */
 export interface InputError {
-  code: 'E_NOT_AN_OBJECT' | 'E_UNKNOWN_FACT' | 'E_BAD_VALUE' | 'E_BAD_DATE' | 'E_BAD_JSON' | 'E_PACK_GAP' | 'E_PACK_CONFLICT';
+  code:
+    | 'E_NOT_AN_OBJECT' | 'E_UNKNOWN_FACT' | 'E_BAD_VALUE' | 'E_BAD_DATE' | 'E_BAD_JSON' | 'E_PACK_GAP' | 'E_PACK_CONFLICT'
+    // Input that breaks a limit (compiler/limits.ts) or is not UTF-8.
+    | 'E_LIMIT_SIZE' | 'E_LIMIT_DEPTH' | 'E_LIMIT_NAME' | 'E_LIMIT_VALUE' | 'E_ENCODING';
   message: string;
   field?: string;
   value?: unknown;

@@ -47,8 +47,8 @@ export function format(text: string, file: string): FormatResult {
     const next = anchors.find((a) => a.offset >= comment.range.end.offset);
     const blankAfter = /^[ \t]*(\r?\n|\r)[ \t]*(\r?\n|\r)/.test(text.slice(comment.range.end.offset));
     const lines = next && next.item.indent !== '' ? [comment.text] : blankAfter ? [comment.text, ''] : [comment.text];
-    if (next) next.item.leading.push(...lines);
-    else endComments.push(...lines);
+    if (next) for (const item of lines) next.item.leading.push(item);
+    else for (const item of lines) endComments.push(item);
   }
   const printed = blocks.map((items) => items.flatMap(renderItem).join('\n'));
   if (endComments.at(-1) === '') endComments.pop();

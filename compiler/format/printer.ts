@@ -92,7 +92,7 @@ function packClauses(keyword: string, parts: { text: string; anchor: number[] }[
     const joined = current && `${current.lines[0]}, ${part.text}`;
     if (current && joined && joined.length <= WIDTH) {
       current.lines[0] = joined;
-      current.anchors.push(...part.anchor);
+      for (const item of part.anchor) current.anchors.push(item);
     } else {
       current = { anchors: [...part.anchor], lines: [`${INDENT}${keyword} ${part.text}`] };
       items.push(current);
@@ -105,7 +105,7 @@ const at = (...nodes: ({ range: { start: { offset: number } } } | undefined)[]):
 
 function useItem(keyword: string, use: ObligationUse): Item {
   const lines = wrapList(`${INDENT}${keyword} `, use.items.map((n) => n.text));
-  if (use.when) lines.push(...exprLines(`${lines.pop()} when `, use.when));
+  if (use.when) for (const item of exprLines(`${lines.pop()} when `, use.when)) lines.push(item);
   return { anchors: at(use), lines };
 }
 

@@ -256,6 +256,8 @@ export function build(pack: IRPack, builder = newBuilder(pack)): BuiltPack {
       ruleCache.set(i, result);
       return result;
     };
+    // Exceptions before the rules they except, so a long chain never nests ruleValue calls deeply.
+    for (const i of exceptionsFirst(pack.rules)) ruleValue(i);
     const full = combine(pack.rules.flatMap((r, i) => (isGeneral(r) ? [i] : [])));
     const decision = builder.mapLeaves(full, (h) => {
       const l = builder.value(h);
@@ -350,4 +352,28 @@ export function freeze(pack: IRPack, built: BuiltPack): Tables {
     nodes,
     epochs,
   };
+}
+
+/** Rule indices with every rule after its exceptions (an iterative post-order; cycles are cut). */
+function exceptionsFirst(rules: readonly { exceptions: readonly number[] }[]): number[] {
+  const order: number[] = [];
+  const state = new Uint8Array(rules.length); // 0 new, 1 on the stack, 2 done
+  for (let root = 0; root < rules.length; root++) {
+    if (state[root] !== 0) continue;
+    const stack: [number, number][] = [[root, 0]];
+    state[root] = 1;
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      const next = rules[top[0]]!.exceptions[top[1]++];
+      if (next === undefined) {
+        stack.pop();
+        state[top[0]] = 2;
+        order.push(top[0]);
+      } else if (state[next] === 0) {
+        state[next] = 1;
+        stack.push([next, 0]);
+      }
+    }
+  }
+  return order;
 }

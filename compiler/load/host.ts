@@ -2,42 +2,19 @@
  * Where the loader reads files from: the real file system, or a map of path → text for tests and
  * for the site. Node only: every path is absolute and normalised with node:path.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
 import * as nodePaths from 'node:path';
-import type { LoadHost } from './host-types.ts';
+import { confinedHost } from './confine.ts';
+import type { LoadHost, Refusal } from './host-types.ts';
 
-export type { LoadHost };
+export type { LoadHost, Refusal };
 
-const { dirname, join, resolve, sep } = nodePaths;
+const { dirname, resolve, sep } = nodePaths;
 
-/** A host over the real file system. */
-export const fsHost: LoadHost = {
-  paths: nodePaths,
-  readFile(path) {
-    try {
-      return readFileSync(path, 'utf8');
-    } catch {
-      return undefined;
-    }
-  },
-  isDirectory(path) {
-    try {
-      return statSync(path).isDirectory();
-    } catch {
-      return false;
-    }
-  },
-  listLov(dir) {
-    try {
-      return readdirSync(dir, { withFileTypes: true })
-        .filter((e) => e.isFile() && e.name.endsWith('.lov'))
-        .map((e) => join(dir, e.name))
-        .sort();
-    } catch {
-      return [];
-    }
-  },
-};
+/**
+ * A host over the whole real file system, with the checks of confinedHost but no root folder. The
+ * loader's default is confinedHost with the entries' folders as roots.
+ */
+export const fsHost: LoadHost = confinedHost(['/']);
 
 /** A host over an in-memory record of path → text (relative paths are resolved against the cwd). */
 export function memoryHost(files: Record<string, string>): LoadHost {

@@ -5,13 +5,14 @@
  * cycles (LOV1006) are diagnostics.
  */
 import { fsHost, memoryHost } from './host.ts';
-import type { LoadHost } from './host-types.ts';
+import type { LoadHost, Refusal } from './host-types.ts';
 import { loadWith, type LoadResult } from './loader.ts';
+import { confinedHost, rootOf } from './confine.ts';
 
-export { fsHost, memoryHost, loadWith };
-export type { LoadHost, LoadResult };
+export { fsHost, memoryHost, loadWith, confinedHost, rootOf };
+export type { LoadHost, LoadResult, Refusal };
 
-/** Loads the entries and everything they import, imports first (default: from the file system). */
-export function loadFiles(entries: string[], host: LoadHost = fsHost): LoadResult {
+/** Loads the entries and everything they import, imports first; by default only files inside the entries' folders. */
+export function loadFiles(entries: string[], host: LoadHost = confinedHost(entries.map(rootOf))): LoadResult {
   return loadWith(entries, host);
 }

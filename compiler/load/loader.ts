@@ -33,6 +33,14 @@ export function loadWith(entries: readonly string[], host: LoadHost): LoadResult
   const done = new Set<string>();
   const stack: string[] = [];
 
+  /** LOV1005 for a file that is not there, or why the host refused to read it (never its contents). */
+  const unreadable = (path: string, from?: ImportDecl): Diagnostic => {
+    const refused = host.refusal?.(path);
+    const at = from ? from.path.range : startOf(path);
+    const shown = from ? from.path.value : path;
+    return refused ? diagnostic(refused.code, at, [shown, ...refused.args]) : diagnostic('LOV1005', at, [shown]);
+  };
+
   const visit = (path: string, from?: ImportDecl): void => {
     const onStack = stack.indexOf(path);
     if (onStack >= 0) {
@@ -48,17 +56,17 @@ export function loadWith(entries: readonly string[], host: LoadHost): LoadResult
       const text = host.readFile(path);
       if (text === undefined) {
         parsed.set(path, null);
-        diagnostics.push(diagnostic('LOV1005', from ? from.path.range : startOf(path), [from ? from.path.value : path]));
+        diagnostics.push(unreadable(path, from));
         return;
       }
       texts.set(path, text);
       const result = parse(text, path);
-      diagnostics.push(...result.diagnostics);
+      for (const d of result.diagnostics) diagnostics.push(d);
       file = result.file;
       parsed.set(path, file);
     }
     if (file === null) {
-      if (from) diagnostics.push(diagnostic('LOV1005', from.path.range, [from.path.value]));
+      if (from) diagnostics.push(unreadable(path, from));
       return;
     }
     stack.push(path);

@@ -13,6 +13,7 @@ import * as T from '../lexer/tokens.ts';
 import { parseDeclaration, parser } from './grammar.ts';
 import type { EntryRule } from './grammar.ts';
 import { strayDiagnostic, syntaxDiagnostic } from './messages.ts';
+import { LIMITS, utf8Length } from '../limits.ts';
 
 export interface ParseResult {
   file: LovFile;
@@ -72,16 +73,43 @@ function entryRule(run: IToken[]): EntryRule | undefined {
   return rule === 'obligationDecl' && run[1]?.tokenType === T.Set ? 'obligationSetDecl' : rule;
 }
 
-/** Parses one `.lov` text; syntax problems come back as diagnostics, never as exceptions. */
+/** A file over a limit: one diagnostic at its start, and nothing parsed. */
+function refused(file: string, d: Diagnostic): ParseResult {
+  return { file: { file, declarations: [], comments: [] }, diagnostics: [d] };
+}
+
+/** Keeps the first LIMITS.syntaxErrors diagnostics (sorted) and says how many more there were. */
+function capped(list: Diagnostic[], file: string): Diagnostic[] {
+  if (list.length <= LIMITS.syntaxErrors) return list;
+  const kept = list.slice(0, LIMITS.syntaxErrors);
+  const at = list[LIMITS.syntaxErrors]!.range;
+  kept.push(diagnostic('LOV1022', { file, start: at.start, end: at.end }, [String(list.length - LIMITS.syntaxErrors), String(LIMITS.syntaxErrors)]));
+  return kept;
+}
+
+/**
+ * Parses one `.lov` text; syntax problems come back as diagnostics, never as exceptions. A text over
+ * LIMITS.ruleFileBytes (LOV1020) or LIMITS.ruleTokens tokens (LOV1021) is not parsed, and at most
+ * LIMITS.syntaxErrors syntax errors are reported (LOV1022 counts the rest).
+ */
 export function parse(text: string, file: string): ParseResult {
+  const start = { line: 1, column: 1, offset: 0 };
+  if (text.length > LIMITS.ruleFileBytes || (text.length * 3 > LIMITS.ruleFileBytes && utf8Length(text) > LIMITS.ruleFileBytes)) {
+    return refused(file, diagnostic('LOV1020', { file, start, end: start }, [file, String(LIMITS.ruleFileBytes)]));
+  }
   const lexed = tokenize(text, file);
-  const diagnostics: Diagnostic[] = [...lexed.diagnostics];
+  if (lexed.tokens.length > LIMITS.ruleTokens) {
+    return refused(file, diagnostic('LOV1021', { file, start, end: start }, [String(LIMITS.ruleTokens)]));
+  }
+  const diagnostics: Diagnostic[] = lexed.diagnostics.slice();
   const builder = new AstBuilder(file);
   const declarations: Declaration[] = [];
   const end = positionAt(text, text.length);
   const endOfFile: Range = { file, start: end, end };
   const runs = splitDeclarations(lexed.tokens);
   runs.forEach((run, i) => {
+    // Past the cap the file is hopeless: stop parsing (the lexer's errors are already counted).
+    if (diagnostics.length > LIMITS.syntaxErrors) return;
     const rule = entryRule(run);
     if (!rule) {
       const range = tokenRange(run[0]!, file);
@@ -106,12 +134,12 @@ export function parse(text: string, file: string): ParseResult {
     const declaration = builder.declaration(cst);
     if (declaration) declarations.push(declaration);
   });
-  diagnostics.push(...builder.diagnostics);
+  for (const d of builder.diagnostics) diagnostics.push(d);
   const comments = lexed.comments.flatMap((c) => {
     const range = tokenRange(c, file);
     return range ? [{ text: c.image, range }] : [];
   });
-  return { file: { file, declarations, comments }, diagnostics: sortDiagnostics(diagnostics) };
+  return { file: { file, declarations, comments }, diagnostics: capped(sortDiagnostics(diagnostics), file) };
 }
 
 function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {

@@ -8,7 +8,7 @@ import type { ChangeSet } from '../../../compiler/runtime/index.ts';
 import type { TableFact, Tables } from '../../../compiler/runtime/tables.ts';
 import { qtext } from '../qtext.ts';
 import { question as renderQuestion, type Links } from '../render.ts';
-import { ruleHref, type Lang } from '../routes.ts';
+import { ROUTES, type Lang } from '../routes.ts';
 import type { Step } from '../step.ts';
 import { DATE_VALUE, type ColumnProfile, type ListMapping } from './mapping.ts';
 import type { RowView } from './protocol.ts';
@@ -108,7 +108,8 @@ export function campaignView(ctx: ViewContext, campaign: CampaignState): string 
   return `<h2 id="h-campaign">${esc(t.step3)}</h2><p>${esc(t.step3Intro)}</p>${body}`;
 }
 
-const ruleLinks = (ctx: ViewContext, r: GroupResult) => r.reasons.map((x) => `<a class="rule-id" href="${esc(ruleHref(ctx.lang, x.rule))}">${esc(x.rule)}</a>`).join(' ');
+/** The deciding rules' ids (the same ids as the download's column), linked to the rule reference, where its filter finds them. */
+const ruleLinks = (ctx: ViewContext, r: GroupResult) => r.reasons.map((x) => `<a class="rule-id" href="${esc(ROUTES.rules[ctx.lang])}">${esc(x.rule)}</a>`).join(' ');
 
 /** Step 4: the counts, what is missing, the obligations, the reasons with what would change them, the table's filters and the downloads. */
 export function answerView(ctx: ViewContext, s: Summary, results: GroupResult[], changes: (groups: number[]) => ChangeSet[], ms: number): string {
