@@ -73,8 +73,12 @@ describe('whole-pack analysis', () => {
         const dead = analyse(pack, build(pack)).filter((d) => d.code === 'LOV4003').map((d) => /“(.*?)”/.exec(d.message.en)![1]);
         const deciding = new Set(everyCase(pack).flatMap((c) => (c.result.kind === 'gap' ? [] : c.result.rules)));
         const neverInForce = (r: IRPack['rules'][number]) => r.from !== undefined && r.until !== undefined && r.until < r.from;
-        const expected = pack.rules.filter((r, i) => !deciding.has(i) && !neverInForce(r)).map((r) => r.id);
+        // A rule decides when it or one of its reasons is named; reasons are reported apart (LOV4010).
+        const decides = (i: number) => deciding.has(i) || (pack.rules[i]!.reasons ?? []).some((x) => deciding.has(x));
+        const expected = pack.rules.filter((r, i) => r.reasonOf === undefined && !decides(i) && !neverInForce(r)).map((r) => r.id);
         expect(dead).toEqual(expected);
+        const unshown = analyse(pack, build(pack)).filter((d) => d.code === 'LOV4010').map((d) => /“(.*?)”/.exec(d.message.en)![1]);
+        expect(unshown).toEqual(pack.rules.filter((r, i) => r.reasonOf !== undefined && !deciding.has(i) && decides(r.reasonOf)).map((r) => r.id));
       }),
       { numRuns: 300 },
     );

@@ -1,6 +1,6 @@
 /**
- * The rule-file corpus: every test/corpus/good/*.lov must load and check without a single
- * diagnostic; every test/corpus/bad/*.lov must render (in English, paths relative to the repo
+ * The rule-file corpus: every test/corpus/good/*.lov must load, check and analyse (no gap, conflict,
+ * dead rule or unshown reason) without a single diagnostic; every test/corpus/bad/*.lov must render (in English, paths relative to the repo
  * root) exactly as its reviewed baseline `*.expected`. `npm run baselines` (UPDATE_BASELINES=1)
  * rewrites the baselines; review the diff before committing it.
  */
@@ -13,6 +13,9 @@ import { CATALOGUE } from '../compiler/diagnostics/catalogue.ts';
 import { renderDiagnostics } from '../compiler/diagnostics/render.ts';
 import type { Diagnostic } from '../compiler/diagnostics/types.ts';
 import { loadFiles } from '../compiler/load/index.ts';
+import { analyse } from '../compiler/analyse/index.ts';
+import { build } from '../compiler/ir/compile.ts';
+import { lower } from '../compiler/ir/lower.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
 const CORPUS = join(ROOT, 'test', 'corpus');
@@ -25,10 +28,16 @@ function corpus(kind: 'good' | 'bad'): string[] {
     .sort();
 }
 
-/** Loads and checks one file (with its imports): all diagnostics, and the texts to render them. */
+/** Loads and checks one file (with its imports), and analyses it when it has no errors: all diagnostics, and the texts to render them. */
 function run(path: string): { diagnostics: Diagnostic[]; texts: Map<string, string> } {
   const loaded = loadFiles([path]);
-  return { diagnostics: [...loaded.diagnostics, ...check(loaded.files).diagnostics], texts: loaded.texts };
+  const checked = check(loaded.files);
+  const diagnostics = [...loaded.diagnostics, ...checked.diagnostics];
+  if (!diagnostics.some((d) => d.severity === 'error')) {
+    const ir = lower(checked.program, loaded.texts);
+    diagnostics.push(...analyse(ir, build(ir)));
+  }
+  return { diagnostics, texts: loaded.texts };
 }
 
 describe('good corpus: valid packs check without any diagnostic', () => {

@@ -1,5 +1,5 @@
 /**
- * Example coverage: which rules no example decides by, and which named conditions no example shows
+ * Example coverage: which rules (and reasons) no example decides by, and which named conditions no example shows
  * to hold (or to fail). Conditions are evaluated three-valued on the example's facts, so a condition
  * that an example leaves open counts for neither side.
  */
@@ -57,7 +57,8 @@ export function coverage(ir: IRPack, tables: Tables): Coverage {
       if (x === false) shown[i]!.f = true;
     });
   }
-  const rules = ir.rules.map((r) => ({ id: r.id, covered: coveredRules.has(r.id) }));
+  // A rule whose reasons are named in its place was exercised too; each reason counts on its own.
+  const rules = ir.rules.map((r) => ({ id: r.id, covered: coveredRules.has(r.id) || (r.reasons ?? []).some((x) => coveredRules.has(ir.rules[x]!.id)) }));
   const conditions = ir.conditions.map((c, i) => ({ name: c.name, shownTrue: shown[i]!.t, shownFalse: shown[i]!.f }));
   const percent = (n: number, d: number) => (d === 0 ? 100 : Math.floor((100 * n) / d));
   return {

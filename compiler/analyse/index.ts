@@ -9,6 +9,8 @@ import type { Diagnostic } from '../diagnostics/types.ts';
 import { inForce, type BuiltPack, type Leaf } from '../ir/compile.ts';
 import type { IRPack } from '../ir/types.ts';
 import { exampleBlock, shortestPath } from './paths.ts';
+import { priorityFindings } from './priorities.ts';
+import { unshownReasons } from './reasons.ts';
 
 type Epoch = BuiltPack['epochs'][number];
 
@@ -17,7 +19,7 @@ const hint = (block: string, nb: string, en: string) => ({ nb: `${nb}\n${block}`
 
 /** Finds gaps, conflicts and dead rules: `analyse(pack, build(pack))`. */
 export function analyse(pack: IRPack, built: BuiltPack): Diagnostic[] {
-  return [...gapsAndConflicts(pack, built), ...deadRules(pack, built)];
+  return [...gapsAndConflicts(pack, built), ...deadRules(pack, built), ...unshownReasons(pack, built), ...priorityFindings(pack, built)];
 }
 
 function gapsAndConflicts(pack: IRPack, built: BuiltPack): Diagnostic[] {
@@ -42,10 +44,15 @@ function gapsAndConflicts(pack: IRPack, built: BuiltPack): Diagnostic[] {
       const found = shortestPath(builder, epoch.full, (h) => h === leaf)!;
       const block = exampleBlock(pack, `Motstrid mellom ${ids.join(' og ')}`, found.path, dateOf(epoch), [`expect ${l.outcomes[0]}  # ← eller / or ${l.outcomes.slice(1).join(', ')}`]);
       const [first, ...rest] = l.rules.map((r) => pack.rules[r]!);
+      const owners = [...new Set(l.rules.map((r) => pack.rules[pack.rules[r]!.reasonOf ?? r]!.id))];
       out.push(
         diagnostic('LOV4002', first!.range, [ids.join(', ')], {
           related: rest.map((r) => ({ range: r.range, message: { nb: `${r.id} gir ${r.outcome}`, en: `${r.id} gives ${r.outcome}` } })),
-          hint: hint(block, 'Gjør den ene til et unntak fra den andre, eller skill betingelsene. Eksempel:', 'Make one an exception to the other, or separate their conditions. Example:'),
+          hint: hint(
+            block,
+            `Si hvilken regel som går foran, f.eks. «prevails over ${owners.slice(1).join(', ')}» i ${owners[0]}, i stedet for å gjenta betingelser. Eksempel:`,
+            `Say which rule comes first, e.g. “prevails over ${owners.slice(1).join(', ')}” in ${owners[0]}, rather than restating conditions. Example:`,
+          ),
         }),
       );
     }
@@ -60,12 +67,13 @@ function rulesOf(l: Leaf): number[] {
 function deadRules(pack: IRPack, built: BuiltPack): Diagnostic[] {
   const { builder } = built;
   const deciding = new Set<number>();
-  for (const epoch of built.epochs) for (const leaf of builder.reachableLeaves(epoch.full)) rulesOf(builder.value(leaf)).forEach((r) => deciding.add(r));
+  // A reason named in a result counts for its rule too; reasons themselves are checked in reasons.ts.
+  for (const epoch of built.epochs) for (const leaf of builder.reachableLeaves(epoch.full)) rulesOf(builder.value(leaf)).forEach((r) => deciding.add(pack.rules[r]!.reasonOf ?? r).add(r));
   const T = built.truth(true);
   const F = built.truth(false);
   const out: Diagnostic[] = [];
   pack.rules.forEach((rule, i) => {
-    if (deciding.has(i)) return;
+    if (deciding.has(i) || rule.reasonOf !== undefined) return;
     const epoch = built.epochs.find((e) => inForce(rule, e.start));
     if (!epoch) return; // a period that ends before it begins: the checker reports it (LOV2020)
     const scope = epoch.scopes[i]!;

@@ -5,7 +5,7 @@
  */
 import type { CstElement, CstNode, IToken } from 'chevrotain';
 import type {
-  ActionDecl, Citation, Declaration, Expectation, Expr, Given, Name, ObligationUse, Period, Range, Str, Text, ValueDecl,
+  ActionDecl, Citation, Declaration, Expectation, Expr, Given, Name, ObligationUse, Period, Range, ReasonDecl, Str, Text, ValueDecl,
 } from './types.ts';
 import type { Diagnostic } from '../diagnostics/types.ts';
 import { diagnostic } from '../diagnostics/catalogue.ts';
@@ -125,13 +125,18 @@ export class AstBuilder {
     return this.name(tok(node, 'AnyName'));
   }
 
-  citations(node: CstNode | undefined): Citation[] {
+  citations(node: CstNode | undefined, quoted = false): Citation[] {
     return subs(node, 'citation').flatMap((c) => {
       const source = this.name(tok(c, 'Identifier'));
       const pinpoint = this.str(tok(c, 'StringLiteral'));
       const range = this.span(c);
-      return source && pinpoint && range ? [{ source, pinpoint, unverified: tok(c, 'Unverified') !== undefined, range }] : [];
+      return source && pinpoint && range ? [{ source, pinpoint, unverified: tok(c, 'Unverified') !== undefined, ...(quoted ? { quoted } : {}), range }] : [];
     });
+  }
+
+  /** The citations of a `cites` or a `quotes` clause (or none). */
+  clauseCitations(clause: CstNode): Citation[] {
+    return [...this.citations(sub(clause, 'citesClause')), ...this.citations(sub(clause, 'quotesClause'), true)];
   }
 
   period(node: CstNode | undefined): Period | undefined {
@@ -239,6 +244,8 @@ export class AstBuilder {
       }
       case 'sourceDecl':
         return this.source(node, range);
+      case 'statuteDecl':
+        return this.statute(node, range);
       case 'factDecl':
         return this.fact(node, range);
       case 'conditionDecl':
@@ -277,6 +284,36 @@ export class AstBuilder {
       kind: 'source', name, ...(title ? { title } : {}), ...(url ? { url } : {}),
       ...(sectionUrl ? { sectionUrl } : {}), ...(status ? { status } : {}), ...(citedAs ? { citedAs } : {}), range,
     };
+  }
+
+  private statute(node: CstNode, range: Range): Declaration | undefined {
+    const source = this.name(tok(node, 'Identifier'));
+    const [pinpointTok, ...texts] = toks(node, 'StringLiteral');
+    const pinpoint = this.str(pinpointTok);
+    if (!source || !pinpoint) return undefined;
+    const status = this.valueName(sub(node, 'statusName'));
+    let text: Str | undefined;
+    texts.forEach((t, i) => (text = this.once(text, this.str(t), tok(node, 'Text', i))));
+    return { kind: 'statute', source, pinpoint, ...(status ? { status } : {}), ...(text ? { text } : {}), range };
+  }
+
+  /** `reason ID "title" [en "title"]` and its clauses. */
+  private reason(node: CstNode): ReasonDecl | undefined {
+    const name = this.name(tok(node, 'Identifier'));
+    const range = this.span(node);
+    if (!name || !range) return undefined;
+    let when: Expr | undefined;
+    let because: Text | undefined;
+    const citations: Citation[] = [];
+    for (const c of subs(node, 'reasonClause')) {
+      if (tok(c, 'When')) when = this.once(when, this.expression(sub(c, 'expression')), tok(c, 'When'));
+      else if (tok(c, 'Because')) because = this.once(because, this.text(sub(c, 'text')), tok(c, 'Because'));
+      citations.push(...this.clauseCitations(c));
+    }
+    const [nbTitle, enTitle] = toks(node, 'StringLiteral');
+    const title = this.str(nbTitle);
+    const titleEn = this.str(enTitle);
+    return { name, ...(title ? { title } : {}), ...(titleEn ? { titleEn } : {}), ...(when ? { when } : {}), ...(because ? { because } : {}), citations, range };
   }
 
   private fact(node: CstNode, range: Range): Declaration | undefined {
@@ -343,6 +380,7 @@ export class AstBuilder {
     const name = this.name(tok(node, 'Identifier'));
     if (!name) return undefined;
     const exceptionTo: Name[] = [];
+    const prevailsOver: Name[] = [];
     const must: ObligationUse[] = [];
     const citations: Citation[] = [];
     let when: Expr | undefined;
@@ -352,23 +390,25 @@ export class AstBuilder {
     let inForce: Period | undefined;
     for (const c of subs(node, 'ruleClause')) {
       if (tok(c, 'Exception')) exceptionTo.push(...this.names(sub(c, 'nameList')));
+      else if (tok(c, 'Prevails')) prevailsOver.push(...this.names(sub(c, 'nameList')));
       else if (tok(c, 'When')) when = this.once(when, this.expression(sub(c, 'expression')), tok(c, 'When'));
       else if (tok(c, 'Then')) outcome = this.once(outcome, this.name(tok(sub(c, 'outcome'), 'Identifier')), tok(c, 'Then'));
       else if (tok(c, 'Must')) must.push(...opt(this.obligationUse(tok(c, 'Must'), sub(c, 'obligationUse'))));
       else if (tok(c, 'Because')) because = this.once(because, this.text(sub(c, 'text')), tok(c, 'Because'));
       else if (tok(c, 'Judgement')) judgement = this.once(judgement, this.text(sub(c, 'text')), tok(c, 'Judgement'));
-      const cites = sub(c, 'citesClause');
-      if (cites) citations.push(...this.citations(cites));
+      citations.push(...this.clauseCitations(c));
       const period = sub(c, 'inForceClause');
       if (period) inForce = this.once(inForce, this.period(period), tok(period, 'In'));
     }
+    const reasons = subs(node, 'reasonBlock').flatMap((b) => this.reason(b) ?? []);
     const [nbTitle, enTitle] = toks(node, 'StringLiteral');
     const title = this.str(nbTitle);
     const titleEn = this.str(enTitle);
     return {
       kind: 'rule', name, ...(title ? { title } : {}), ...(titleEn ? { titleEn } : {}), exceptionTo, ...(when ? { when } : {}),
       ...(outcome ? { outcome } : {}), must, ...(because ? { because } : {}), ...(judgement ? { judgement } : {}),
-      citations, ...(inForce ? { inForce } : {}), range,
+      citations, ...(inForce ? { inForce } : {}), ...(prevailsOver.length ? { prevailsOver } : {}),
+      ...(reasons.length ? { reasons } : {}), range,
     };
   }
 

@@ -42,11 +42,13 @@ export const OUTCOMES: readonly Outcome[] = ['allowed', 'allowed_with_conditions
 export type SourceStatus = 'primary' | 'secondary' | 'unverified';
 export const SOURCE_STATUSES: readonly SourceStatus[] = ['primary', 'secondary', 'unverified'];
 
-/** `SOURCE "pinpoint" [unverified]` */
+/** `SOURCE "pinpoint" [unverified]` (after `cites`) or `SOURCE "pinpoint"` (after `quotes`: the statute text must be declared). */
 export interface Citation {
   source: Name;
   pinpoint: Str;
   unverified: boolean;
+  /** Written under `quotes`: a `statute` with this source and pinpoint must exist. */
+  quoted?: boolean;
   range: Range;
 }
 
@@ -81,6 +83,16 @@ export interface SourceDecl {
   status?: Name; // one of SOURCE_STATUSES, checked later
   /** How a citation names the source, e.g. "mfl." (default: the source's name). */
   citedAs?: Str;
+  range: Range;
+}
+
+/** `statute SOURCE "pinpoint" STATUS` + `text "…"`: the law's own words (in Norwegian), verbatim. */
+export interface StatuteDecl {
+  kind: 'statute';
+  source: Name;
+  pinpoint: Str;
+  status?: Name; // primary or secondary; unverified is refused (LOV3021)
+  text?: Str;
   range: Range;
 }
 
@@ -148,6 +160,21 @@ export interface RuleDecl {
   judgement?: Text;
   citations: Citation[];
   inForce?: Period;
+  /** `prevails over ID, …`: results of these rules are set aside where this rule gives one. */
+  prevailsOver?: Name[];
+  /** `reason ID "title" …` blocks: why the rule applies, each with its own condition. */
+  reasons?: ReasonDecl[];
+  range: Range;
+}
+
+/** `reason ID "title" [en "title"]` inside a rule: `when`, `because`, `cites`/`quotes`. */
+export interface ReasonDecl {
+  name: Name;
+  title?: Str;
+  titleEn?: Str;
+  when?: Expr;
+  because?: Text;
+  citations: Citation[];
   range: Range;
 }
 
@@ -182,6 +209,7 @@ export interface ImportDecl {
 export type Declaration =
   | ImportDecl
   | SourceDecl
+  | StatuteDecl
   | FactDecl
   | ConditionDecl
   | ObligationDecl

@@ -58,8 +58,9 @@ function checkExpectation(ctx: CheckContext, expectation: Expectation): void {
       return;
     case 'rules':
       for (const rule of expectation.rules) {
-        if (ctx.program.rulesByName.has(rule.text)) continue;
-        ctx.diagnostics.push(diagnostic('LOV2023', rule.range, [rule.text], { hint: hintFor(rule, ctx.program.rulesByName.keys()) }));
+        if (ctx.program.rulesByName.has(rule.text) || ctx.program.reasonsByName.has(rule.text)) continue;
+        const names = [...ctx.program.rulesByName.keys(), ...ctx.program.reasonsByName.keys()];
+        ctx.diagnostics.push(diagnostic('LOV2023', rule.range, [rule.text], { hint: hintFor(rule, names) }));
       }
       return;
     case 'missing':

@@ -17,6 +17,9 @@ import {
 } from './completeness.ts';
 import { checkExample } from './examples.ts';
 import { checkExceptionCycles, checkExceptionTargets } from './exceptions.ts';
+import { checkPriorityCycles, checkPriorityTargets } from './priorities.ts';
+import { checkReasonClauses } from './reasons.ts';
+import { checkStatutes } from './statutes.ts';
 import type { Program } from './program.ts';
 import { resolveAll } from './resolve.ts';
 import { buildSymbols, checkFactValues } from './symbols.ts';
@@ -45,6 +48,8 @@ function checkDeclarations(ctx: CheckContext): void {
         case 'rule':
           checkExceptionTargets(ctx, decl);
           checkRuleClauses(ctx, decl);
+          checkPriorityTargets(ctx, decl);
+          checkReasonClauses(ctx, decl);
           break;
         case 'example':
           checkExample(ctx, decl);
@@ -62,6 +67,8 @@ export function check(files: LovFile[]): { program: Program; diagnostics: Diagno
   resolveAll(ctx);
   checkDeclarations(ctx);
   checkExceptionCycles(ctx);
+  checkPriorityCycles(ctx);
+  checkStatutes(ctx);
   checkConditionCycles(ctx);
   checkSetCycles(ctx);
   checkUnused(ctx);

@@ -9,8 +9,10 @@ import type {
   LovFile,
   ObligationDecl,
   ObligationSetDecl,
+  ReasonDecl,
   RuleDecl,
   SourceDecl,
+  StatuteDecl,
 } from '../ast/types.ts';
 
 export interface Program {
@@ -26,5 +28,9 @@ export interface Program {
   /** Rules in declaration order. */
   rules: RuleDecl[];
   rulesByName: Map<string, RuleDecl>;
+  /** Reasons by name, with the rule they belong to (they share the rules' namespace). */
+  reasonsByName: Map<string, { reason: ReasonDecl; rule: RuleDecl }>;
+  /** Statute texts in declaration order. */
+  statutes: StatuteDecl[];
   examples: ExampleDecl[];
 }

@@ -7,6 +7,7 @@ import type { Citation, Expr, FactDecl, Name, ObligationUse } from '../ast/types
 import { diagnostic } from '../diagnostics/catalogue.ts';
 import type { CheckContext } from './context.ts';
 import { firstHere, hintAndMark, markUsed, valueHint } from './context.ts';
+import { resolveReasons } from './reasons.ts';
 
 /** Names of the facts (optionally only of one type) and conditions, as candidates for a hint. */
 function termNames(ctx: CheckContext, accept: (kind: 'enum' | 'boolean' | 'condition') => boolean): string[] {
@@ -130,6 +131,7 @@ export function resolveAll(ctx: CheckContext): void {
           if (decl.when) resolveExpr(ctx, decl.when);
           decl.must.forEach((u) => resolveObligationUse(ctx, u));
           decl.citations.forEach((c) => resolveCitation(ctx, c));
+          resolveReasons(ctx, decl);
           break;
         default:
           break;

@@ -24,6 +24,8 @@ function emptyProgram(files: LovFile[]): Program {
     obligationSets: new Map(),
     rules: [],
     rulesByName: new Map(),
+    reasonsByName: new Map(),
+    statutes: [],
     examples: [],
   };
 }
@@ -62,10 +64,17 @@ function declare(ctx: CheckContext, decl: Declaration, exampleNames: Map<string,
       if (decl.kind === 'obligation') p.obligations.set(decl.name.text, decl);
       else p.obligationSets.set(decl.name.text, decl);
       return;
+    case 'statute':
+      p.statutes.push(decl);
+      return;
     case 'rule':
-      if (!claim(ctx, decl.name, p.rulesByName.get(decl.name.text)?.name)) return;
+      if (!claim(ctx, decl.name, p.rulesByName.get(decl.name.text)?.name ?? p.reasonsByName.get(decl.name.text)?.reason.name)) return;
       p.rules.push(decl);
       p.rulesByName.set(decl.name.text, decl);
+      for (const reason of decl.reasons ?? []) {
+        const first = p.rulesByName.get(reason.name.text)?.name ?? p.reasonsByName.get(reason.name.text)?.reason.name;
+        if (claim(ctx, reason.name, first)) p.reasonsByName.set(reason.name.text, { reason, rule: decl });
+      }
       return;
     case 'example': {
       const name = { text: decl.name.value, range: decl.name.range };

@@ -197,8 +197,8 @@ Exit codes: 0 everything was decided, 1 the rule files have errors, 2 wrong usag
   {
     name: 'explain',
     summary: { nb: 'Forklar en avgjørelse med vanlige ord', en: 'Explain a decision in plain words' },
-    usage: "lovkode explain [--rules PATH] [--date YYYY-MM-DD] --facts '{…}'",
-    flags: RULES_FLAGS,
+    usage: "lovkode explain [--rules PATH] [--date YYYY-MM-DD] [--quote] --facts '{…}'",
+    flags: [...RULES_FLAGS, { name: 'quote', kind: 'boolean' }],
     help: {
       nb: `Avgjør en situasjon som «decide», men skriver svaret som tekst for et menneske: svaret, hvorfor
 (reglene med begrunnelse og hjemmel, med lenker), hva du må gjøre (pliktene som sjekkliste) og,
@@ -209,6 +209,7 @@ Flagg:
   --facts JSON      faktaene som ett JSON-objekt
   --rules PATH      bruk disse regelfilene i stedet for det medfølgende regelsettet
   --date DATO       avgjør etter reglene som gjelder denne datoen (ÅÅÅÅ-MM-DD)
+  --quote           skriv lovteksten (fra «statute» i regelfilene) under hver begrunnelse
   --lang nb|en      språk
 
 Eksempel:
@@ -224,6 +225,8 @@ Flags:
   --facts JSON      the facts as one JSON object
   --rules PATH      use these rule files instead of the bundled pack
   --date DATE       decide by the rules in force on this date (YYYY-MM-DD)
+  --quote           print the statute text (from "statute" in the rule files) under each reason;
+                    the law's text is in Norwegian
   --lang nb|en      language
 
 Example:

@@ -1,11 +1,12 @@
 /**
  * `lovkode explain`: the decision for one situation in prose for a person — the answer in plain
- * words, why (rules, reasons, citations with links), what to do (a checklist) and what is still open.
+ * words, why (rules, reasons, citations with links; with --quote the statute text under each reason),
+ * what to do (a checklist) and what is still open.
  */
 import { OUTCOMES, type Outcome } from '../ast/types.ts';
 import type { CitationOut, Decision, Lang } from '../evaluate/types.ts';
-import type { TableFact } from '../runtime/tables.ts';
-import { CliError, stringFlag, type ParsedArgs } from './args.ts';
+import type { TableFact, Tables } from '../runtime/tables.ts';
+import { boolFlag, CliError, stringFlag, type ParsedArgs } from './args.ts';
 import type { Context } from './commands.ts';
 import { noPositionals } from './decide.ts';
 import { dateFlag, localise, parseFacts } from './input.ts';
@@ -40,7 +41,36 @@ const T = {
   later: { nb: 'Svaret på dette kan gjøre noen av spørsmålene under unødvendige.', en: 'The answer to this may make some of the questions below unnecessary.' },
   unverified: { nb: 'ikke verifisert', en: 'unverified' },
   decisive: { nb: 'Opplysningene som avgjorde', en: 'The facts that decided it' },
+  statute: { nb: 'Lovteksten', en: 'The statute (in Norwegian, as enacted)' },
+  secondary: { nb: 'gjengitt etter en sekundærkilde', en: 'as quoted by a secondary source' },
 } as const;
+
+/** The statute texts a rule (or reason) quotes, as indented lines; empty when it quotes none. */
+export function quoteLines(tables: Tables, ruleId: string, io: CliIO, lang: Lang): string[] {
+  const rule = tables.rules.find((r) => r.id === ruleId);
+  const out: string[] = [];
+  for (const i of rule?.statutes ?? []) {
+    const s = tables.statutes?.[i];
+    if (!s) continue;
+    const note = s.status === 'secondary' ? ` ${paint(io, 'yellow', `(${T.secondary[lang]})`)}` : '';
+    out.push(`    ${paint(io, 'dim', `${T.statute[lang]}, ${s.ref}${note}:`)}`);
+    out.push(...wrap(`«${s.text}»`, 88).map((l) => `      ${l}`));
+  }
+  return out;
+}
+
+/** Breaks a text into lines of at most `width` characters, at spaces. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && `${line} ${word}`.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return line ? [...lines, line] : lines;
+}
 
 function citation(c: CitationOut, io: CliIO, lang: Lang): string {
   const mark = c.status === 'unverified' ? ` ${paint(io, 'yellow', `(${T.unverified[lang]})`)}` : '';
@@ -48,7 +78,9 @@ function citation(c: CitationOut, io: CliIO, lang: Lang): string {
 }
 
 /** The decision as readable text. `facts` gives the questions and answer labels; `decisive` the facts that mattered (fact index → value index). */
-export function explainText(d: Decision, facts: readonly TableFact[], possible: readonly Outcome[], io: CliIO, lang: Lang, decisive: readonly [number, number][] = []): string {
+export function explainText(
+  d: Decision, facts: readonly TableFact[], possible: readonly Outcome[], io: CliIO, lang: Lang, decisive: readonly [number, number][] = [], quotes?: Tables,
+): string {
   const out: string[] = [];
   const heading = (text: string): void => {
     out.push('', paint(io, 'bold', text));
@@ -63,6 +95,7 @@ export function explainText(d: Decision, facts: readonly TableFact[], possible: 
       out.push(`  • ${r.text} ${paint(io, 'dim', `(${r.rule})`)}`);
       if (r.judgement) out.push(`    ${T.judgement[lang]}: ${r.judgement}`);
       for (const c of r.citations) out.push(`    ${citation(c, io, lang)}`);
+      if (quotes) out.push(...quoteLines(quotes, r.rule, io, lang));
     }
   }
   if (decisive.length > 0) {
@@ -114,6 +147,7 @@ export async function run(args: ParsedArgs, ctx: Context): Promise<number> {
   const valid = validateFacts(pack.tables, (parsed as { facts: unknown }).facts);
   const assignment = 'assignment' in valid ? valid.assignment : new Int32Array(0);
   const decisive = decisiveFacts(pack.tables, assignment, date ?? today()).map((f): [number, number] => [f, assignment[f]!]);
-  await write(ctx.io.stdout, explainText(result.decision, pack.tables.facts, possible, ctx.io, ctx.lang, decisive));
+  const quotes = boolFlag(args, 'quote') ? pack.tables : undefined;
+  await write(ctx.io.stdout, explainText(result.decision, pack.tables.facts, possible, ctx.io, ctx.lang, decisive, quotes));
   return EXIT.ok;
 }

@@ -53,6 +53,10 @@ export const CATALOGUE = {
   LOV2022: { severity: 'error', nb: '«{0}» er et ja/nei-faktum; skriv «{0}» eller «not {0}» i stedet for «in».', en: '“{0}” is a yes/no fact; write “{0}” or “not {0}” instead of “in”.' },
   LOV2023: { severity: 'error', nb: 'Regelen «{0}» er ikke deklarert.', en: 'Rule “{0}” is not declared.' },
   LOV2024: { severity: 'error', nb: 'Et faktum kan ha høyst {0} verdier.', en: 'A fact can have at most {0} values.' },
+  LOV2030: { severity: 'error', nb: 'Regelen «{0}» finnes ikke, så ingen regel kan gå foran den.', en: 'Rule “{0}” does not exist, so no rule can prevail over it.' },
+  LOV2031: { severity: 'error', nb: 'Forrangen går i sirkel: {0}. Da vet ingen hvilken regel som går foran.', en: 'The priorities go round in a circle: {0}. Then no rule can be said to come first.' },
+  LOV2032: { severity: 'error', nb: 'En regel kan ikke gå foran seg selv.', en: 'A rule cannot prevail over itself.' },
+  LOV2033: { severity: 'error', nb: '«{0}» er en begrunnelse i regelen {1}, ikke en regel; forrang gjelder regler.', en: '“{0}” is a reason of rule {1}, not a rule; priorities are between rules.' },
 
   // ── LOV3xxx: legal completeness ───────────────────────────────────────────────────────────
   LOV3001: { severity: 'error', nb: 'Regelen «{0}» har ingen hjemmel (cites).', en: 'Rule “{0}” cites no source.' },
@@ -69,11 +73,20 @@ export const CATALOGUE = {
   LOV3012: { severity: 'error', nb: 'Regelen «{0}» sier ikke hva utfallet er (then).', en: 'Rule “{0}” does not say what the outcome is (then).' },
   LOV3013: { severity: 'warning', nb: 'Henvisningen «{0}» gir ingen lenke til en bestemt paragraf, fordi kilden ikke har «section url».', en: 'Citation “{0}” cannot link to a section because the source has no “section url”.' },
   LOV3014: { severity: 'error', nb: 'Betingelsen «{0}» sier ikke hva den betyr (means).', en: 'Condition “{0}” does not say what it means (means).' },
+  LOV3020: { severity: 'error', nb: 'Lovteksten {0} er allerede gjengitt lenger opp.', en: 'The statute text {0} is already given above.' },
+  LOV3021: { severity: 'error', nb: 'Veiledning merket [R] (unverified) gjengis aldri som lovtekst: {0} kan bare siteres som uverifisert.', en: 'Guidance marked [R] (unverified) is never quoted as statute: {0} can only be cited as unverified.' },
+  LOV3022: { severity: 'error', nb: 'Ingen kilde gjengir teksten til {0}, så den kan ikke siteres med «quotes»: legg til en «statute» med teksten over regelen, eller bruk «cites».', en: 'No source gives the text of {0}, so it cannot be quoted with “quotes”: add a “statute” with its text above the rule, or use “cites”.' },
+  LOV3023: { severity: 'warning', nb: 'Ingen regel, begrunnelse eller plikt viser til lovteksten {0}.', en: 'No rule, reason or obligation cites the statute text {0}.' },
+  LOV3024: { severity: 'error', nb: 'Lovteksten {0} mangler {1}.', en: 'The statute text {0} has no {1}.' },
+  LOV3025: { severity: 'error', nb: 'Begrunnelsen «{0}» mangler {1}.', en: 'Reason “{0}” has no {1}.' },
 
   // ── LOV4xxx: whole-pack analysis ──────────────────────────────────────────────────────────
   LOV4001: { severity: 'error', nb: 'Hull i reglene: ingen regel gir svar i denne situasjonen.', en: 'Gap: no rule answers this situation.' },
   LOV4002: { severity: 'error', nb: 'Motstrid: {0} gir ulike svar i samme situasjon, og ingen er unntak fra den andre.', en: 'Conflict: {0} give different answers in the same situation, and neither is an exception to the other.' },
   LOV4003: { severity: 'warning', nb: 'Regelen «{0}» avgjør aldri noe: {1}.', en: 'Rule “{0}” never decides anything: {1}.' },
+  LOV4010: { severity: 'warning', nb: 'Begrunnelsen «{0}» vises aldri: betingelsen kan ikke være oppfylt når regelen {1} gjelder.', en: 'Reason “{0}” is never shown: its condition cannot hold while rule {1} applies.' },
+  LOV4011: { severity: 'warning', nb: 'Unødvendig forrang: {0} og {1} gir aldri svar i samme situasjon.', en: 'Redundant priority: {0} and {1} never both give an answer in the same situation.' },
+  LOV4012: { severity: 'warning', nb: 'Delbetingelsen «{0}» i {1} er unødvendig: forrangen sørger allerede for det samme.', en: 'The condition part “{0}” of {1} is redundant: the priorities already have the same effect.' },
 
   // ── LOV5xxx: examples ─────────────────────────────────────────────────────────────────────
   LOV5001: { severity: 'error', nb: 'Eksempelet «{0}» feilet: ventet {1}, fikk {2}.', en: 'Example “{0}” failed: expected {1}, got {2}.' },

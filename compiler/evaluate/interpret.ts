@@ -1,8 +1,9 @@
 /**
  * A direct interpreter of the meaning in docs/language.md on TOTAL facts: walks the rules and their
- * exceptions recursively, with no diagrams. It is deliberately simple: it is the oracle the compiled
+ * exceptions recursively (priorities and reasons as in ir/priorities.ts), with no diagrams. It is deliberately simple: it is the oracle the compiled
  * engine is property-tested against (and the "interpreter" the benchmarks compare with).
  */
+import { isGeneral, priorities, survivors } from '../ir/priorities.ts';
 import type { IRExpr, IRPack } from '../ir/types.ts';
 
 export type InterpretResult =
@@ -40,19 +41,20 @@ function combine(a: InterpretResult, b: InterpretResult): InterpretResult {
 
 /** Decides total facts by walking the rules: `interpret(pack, values, '2026-11-29')`. */
 export function interpret(pack: IRPack, values: ArrayLike<number>, date: string): InterpretResult {
+  const order = priorities(pack);
+  const together = (results: InterpretResult[]): InterpretResult => survivors(order, results).reduce(combine, { kind: 'gap' } as InterpretResult);
   const value = (i: number): InterpretResult => {
     const rule = pack.rules[i]!;
     if (!inForceOn(rule, date) || !evalExpr(rule.when, values)) return { kind: 'gap' };
-    const fromExceptions = rule.exceptions.map(value).reduce(combine, { kind: 'gap' } as InterpretResult);
+    const fromExceptions = together(rule.exceptions.map(value));
     if (fromExceptions.kind !== 'gap') return fromExceptions;
     const obligations = rule.obligations
       .filter((u) => inForceOn(pack.obligations[u.obligation]!, date) && evalExpr(u.when, values))
       .map((u) => u.obligation);
-    return { kind: 'decision', outcome: rule.outcome, obligations: sorted(obligations), rules: [i] };
+    const reasons = (rule.reasons ?? []).filter((r) => evalExpr(pack.rules[r]!.when, values));
+    return { kind: 'decision', outcome: rule.outcome, obligations: sorted(obligations), rules: reasons.length ? sorted(reasons) : [i] };
   };
-  return pack.rules
-    .map((r, i) => (r.parents.length === 0 ? value(i) : ({ kind: 'gap' } as InterpretResult)))
-    .reduce(combine, { kind: 'gap' });
+  return together(pack.rules.map((r, i) => (isGeneral(r) ? value(i) : ({ kind: 'gap' } as InterpretResult))));
 }
 
 /** Whether something with a period is in force on a date. */

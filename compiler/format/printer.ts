@@ -5,7 +5,7 @@
  * formatter can put comments back next to it.
  */
 import type {
-  Citation, Declaration, Expectation, Expr, LovFile, Name, ObligationUse, Period, Str, Text,
+  Citation, Declaration, Expectation, Expr, LovFile, Name, ObligationUse, Period, ReasonDecl, Str, Text,
 } from '../ast/types.ts';
 
 /** Lines go up to this many columns before texts, lists and conditions are broken. */
@@ -113,9 +113,30 @@ function citationText(c: Citation): string {
   return `${c.source.text} ${quote(c.pinpoint.value)}${c.unverified ? ' unverified' : ''}`;
 }
 
-/** Citations packed onto as few `cites` lines as fit. */
+/** Citations packed onto as few `cites` (or `quotes`) lines as fit, keeping their order. */
 function citeItems(citations: Citation[]): Item[] {
-  return packClauses('cites', citations.map((c) => ({ text: citationText(c), anchor: at(c) })));
+  const runs: Citation[][] = [];
+  for (const c of citations) {
+    const last = runs[runs.length - 1];
+    if (last && !!last[0]!.quoted === !!c.quoted) last.push(c);
+    else runs.push([c]);
+  }
+  return runs.flatMap((run) =>
+    packClauses(run[0]!.quoted ? 'quotes' : 'cites', run.map((c) => ({ text: citationText(c), anchor: at(c) }))),
+  );
+}
+
+/** A `reason` block inside a rule: its head indented once, its clauses twice. */
+function reasonItems(r: ReasonDecl): Item[] {
+  const deeper = (items: Item[]): Item[] => items.map((i) => ({ ...i, lines: i.lines.map((l) => INDENT + l) }));
+  return [
+    { anchors: at(r), lines: [`${INDENT}reason ${r.name.text}${titled(r.title)}${r.titleEn ? ` en ${quote(r.titleEn.value)}` : ''}`] },
+    ...deeper([
+      ...(r.when ? [{ anchors: at(r.when), lines: exprLines(`${INDENT}when `, r.when) }] : []),
+      ...textItem('because', r.because),
+      ...citeItems(r.citations),
+    ]),
+  ];
 }
 
 function periodItem(p: Period | undefined): Item[] {
@@ -170,6 +191,11 @@ export function declarationItems(d: Declaration): Item[] {
         ...nameItem('status', d.status),
         ...strItem('cited as', d.citedAs),
       ];
+    case 'statute':
+      return [
+        head(d, `statute ${d.source.text} ${quote(d.pinpoint.value)}${d.status ? ` ${d.status.text}` : ''}`),
+        ...strItem('text', d.text),
+      ];
     case 'fact':
       return [
         head(d, `fact ${d.name.text} is ${d.type === 'boolean' ? 'true or false' : 'one of'}`),
@@ -196,6 +222,7 @@ export function declarationItems(d: Declaration): Item[] {
       return [
         head(d, `rule ${d.name.text}${titled(d.title)}${d.titleEn ? ` en ${quote(d.titleEn.value)}` : ''}`),
         ...(d.exceptionTo.length ? [{ anchors: at(...d.exceptionTo), lines: wrapList(`${INDENT}exception to `, d.exceptionTo.map((n) => n.text)) }] : []),
+        ...(d.prevailsOver?.length ? [{ anchors: at(...d.prevailsOver), lines: wrapList(`${INDENT}prevails over `, d.prevailsOver.map((n) => n.text)) }] : []),
         ...(d.when ? [{ anchors: at(d.when), lines: exprLines(`${INDENT}when `, d.when) }] : []),
         ...nameItem('then', d.outcome),
         ...d.must.map((u) => useItem('must', u)),
@@ -203,6 +230,7 @@ export function declarationItems(d: Declaration): Item[] {
         ...textItem('judgement', d.judgement),
         ...citeItems(d.citations),
         ...periodItem(d.inForce),
+        ...(d.reasons ?? []).flatMap(reasonItems),
       ];
     case 'example': {
       const given = packClauses('given', d.given.map((g) => ({ text: `${g.fact.text} = ${g.value.text}`, anchor: at(g) })));

@@ -6,7 +6,13 @@
 import type { Tables, TableTerminal } from '../runtime/tables.ts';
 import { MddBuilder, terminalIndex, type Handle } from './mdd.ts';
 import { PairMemo } from './pair-memo.ts';
+import { isGeneral, priorities, setsAside } from './priorities.ts';
 import type { IRExpr, IRPack } from './types.ts';
+
+/** The rules a leaf names (none for truth leaves and gaps). */
+export function rulesOfLeaf(l: Leaf): number[] {
+  return l.kind === 'decision' || l.kind === 'conflict' ? l.rules : [];
+}
 
 /** A leaf while building: a truth value (for conditions) or a result of the rules. */
 export type Leaf =
@@ -166,6 +172,24 @@ export function build(pack: IRPack, builder = newBuilder(pack)): BuiltPack {
   const mergeAll = (handles: Handle[]): Handle => combineAll(handles, (a, b) => builder.apply(a, b, merge), GAP);
   const anyOf = (handles: Handle[]): Handle => combineAll(handles, or, F);
 
+  const order = priorities(pack);
+  /** The rules whose results can reach a combination through member m: m and its exceptions, transitively. */
+  const below = new Map<number, Set<number>>();
+  const subtree = (m: number): Set<number> => {
+    let set = below.get(m);
+    if (!set) {
+      set = new Set([m]);
+      below.set(m, set);
+      for (const e of pack.rules[m]!.exceptions) subtree(e).forEach((x) => set!.add(x));
+    }
+    return set;
+  };
+  const mayPrevail = (winner: number, loser: number): boolean => {
+    const losers = subtree(loser);
+    for (const w of subtree(winner)) for (const l of losers) if (order.over(w, l)) return true;
+    return false;
+  };
+
   const starts = epochStarts(pack);
   const epochBounds = ['', ...starts].map((start, i, all) => ({
     start,
@@ -192,7 +216,32 @@ export function build(pack: IRPack, builder = newBuilder(pack)): BuiltPack {
           return builder.leaf({ ...d, obligations: union(d.obligations, [use.obligation]) });
         });
       }
+      // The reasons whose condition holds are named in place of the rule; outcome and obligations stay.
+      for (const r of rule.reasons ?? []) {
+        h = builder.apply(exprToMdd(pack.rules[r]!.when), h, (c, x) => {
+          if (c === F) return x;
+          const d = builder.value(x) as Extract<Leaf, { kind: 'decision' }>;
+          return builder.leaf({ ...d, rules: union(d.rules.filter((k) => k !== i), [r]) });
+        });
+      }
       return h;
+    };
+    /** Combines sibling results (or general rules'): those set aside by a priority first drop out. */
+    const combine = (members: number[]): Handle => {
+      const values = members.map(ruleValue);
+      if (!order.any) return mergeAll(values);
+      const kept = values.map((v, a) => {
+        let removed = F;
+        values.forEach((w, b) => {
+          if (a === b || !mayPrevail(members[b]!, members[a]!)) return;
+          removed = or(removed, builder.apply(w, v, (y, x) => {
+            if (x === GAP || y === GAP) return F;
+            return setsAside(order, rulesOfLeaf(builder.value(y)), rulesOfLeaf(builder.value(x))) ? T : F;
+          }));
+        });
+        return removed === F ? v : builder.apply(removed, v, (r, x) => (r === T ? GAP : x));
+      });
+      return mergeAll(kept);
     };
     const ruleValue = (i: number): Handle => {
       const hit = ruleCache.get(i);
@@ -200,14 +249,14 @@ export function build(pack: IRPack, builder = newBuilder(pack)): BuiltPack {
       const rule = pack.rules[i]!;
       let result = GAP;
       if (inForce(rule, bounds.start)) {
-        const fromExceptions = mergeAll(rule.exceptions.map(ruleValue));
+        const fromExceptions = combine(rule.exceptions);
         const body = builder.apply(fromExceptions, own(i), (ex, o) => (ex === GAP ? o : ex));
         result = builder.apply(exprToMdd(rule.when), body, (c, b) => (c === T ? b : GAP));
       }
       ruleCache.set(i, result);
       return result;
     };
-    const full = mergeAll(pack.rules.flatMap((r, i) => (r.parents.length === 0 ? [ruleValue(i)] : [])));
+    const full = combine(pack.rules.flatMap((r, i) => (isGeneral(r) ? [i] : [])));
     const decision = builder.mapLeaves(full, (h) => {
       const l = builder.value(h);
       return l.kind === 'decision' ? builder.leaf({ ...l, rules: [] }) : h;
@@ -222,11 +271,26 @@ export function build(pack: IRPack, builder = newBuilder(pack)): BuiltPack {
       if (rule.parents.length > 0) s = and(s, anyOf(rule.parents.map(scope)));
       return (scopes[i] = s);
     };
-    const decides = pack.rules.map((rule, i) => {
+    const not = (h: Handle): Handle => builder.mapLeaves(h, (x) => (x === T ? F : T));
+    // Where a rule's own result is given (it applies, none of its exceptions does), before its reasons.
+    const ownResult = (i: number): Handle => {
+      const rule = pack.rules[i]!;
       const overridden = anyOf(rule.exceptions.filter((e) => inForce(pack.rules[e]!, bounds.start)).map((e) => exprToMdd(pack.rules[e]!.when)));
-      return and(scope(i), builder.mapLeaves(overridden, (x) => (x === T ? F : T)));
+      return and(scope(i), not(overridden));
+    };
+    const named = (i: number): Handle => builder.mapLeaves(full, (h) => (rulesOfLeaf(builder.value(h)).includes(i) ? T : F));
+    const decides = pack.rules.map((rule, i) => {
+      const owner = rule.reasonOf ?? i;
+      if (order.targets.has(owner)) return named(i);
+      if (rule.reasonOf !== undefined) return and(ownResult(owner), exprToMdd(rule.when));
+      const reasons = anyOf((rule.reasons ?? []).map((r) => exprToMdd(pack.rules[r]!.when)));
+      return and(ownResult(i), not(reasons));
     });
-    return { ...bounds, full, decision, scopes: pack.rules.map((_, i) => scope(i)), decides };
+    const scopeOf = (i: number): Handle => {
+      const owner = pack.rules[i]!.reasonOf;
+      return owner === undefined ? scope(i) : and(ownResult(owner), exprToMdd(pack.rules[i]!.when));
+    };
+    return { ...bounds, full, decision, scopes: pack.rules.map((_, i) => scopeOf(i)), decides };
   });
   return { builder, condition: exprToMdd, truth: (v) => (v ? T : F), epochs };
 }
@@ -278,8 +342,10 @@ export function freeze(pack: IRPack, built: BuiltPack): Tables {
       citations: r.citations,
       ...(r.from ? { from: r.from } : {}),
       ...(r.until ? { until: r.until } : {}),
+      ...(r.statutes ? { statutes: r.statutes } : {}),
     })),
-    obligations: pack.obligations.map((o) => ({ code: o.code, text: o.text, citations: o.citations })),
+    obligations: pack.obligations.map((o) => ({ code: o.code, text: o.text, citations: o.citations, ...(o.statutes ? { statutes: o.statutes } : {}) })),
+    ...(pack.statutes?.length ? { statutes: pack.statutes } : {}),
     terminals,
     nodes,
     epochs,

@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import type { Citation, Expr, Name, Str, Text, ObligationUse } from '../ast/types.ts';
 import type { Program } from '../check/program.ts';
 import type { TableCitation, TextPair } from '../runtime/tables.ts';
-import type { IRCondition, IRExample, IRExpr, IRFact, IRObligationUse, IRPack, IRRule } from './types.ts';
+import { statutesFor } from '../check/statutes.ts';
+import type { IRCondition, IRExample, IRExpr, IRFact, IRObligationUse, IRPack, IRRule, IRStatute } from './types.ts';
 
 const BOOLEAN_VALUES = ['false', 'true'];
 const BOOLEAN_LABELS: TextPair[] = [
@@ -117,6 +118,21 @@ export function lower(program: Program, texts: ReadonlyMap<string, string>): IRP
     return { source: c.source.text, ref: `${source.citedAs ? str(source.citedAs) : c.source.text} ${pinpoint}`, title: str(source.title), url, status };
   };
 
+  const statutes: IRStatute[] = [];
+  const statuteKeys = new Set<string>();
+  for (const s of program.statutes) {
+    const key = `${s.source.text}|${str(s.pinpoint)}`;
+    if (statuteKeys.has(key)) continue;
+    statuteKeys.add(key);
+    const link = citation({ source: s.source, pinpoint: s.pinpoint, unverified: false, range: s.range });
+    statutes.push({ source: s.source.text, pinpoint: str(s.pinpoint), ref: link.ref, status: s.status!.text as IRStatute['status'], text: str(s.text), url: link.url });
+  }
+  /** The statutes quoted by a list of citations, in citation order, each once. */
+  const quoting = (cs: readonly Citation[]): { statutes?: number[] } => {
+    const found = [...new Set(cs.flatMap((c) => statutesFor(statutes, c.source.text, c.pinpoint.value).map((x) => statutes.indexOf(x))))];
+    return found.length ? { statutes: found } : {};
+  };
+
   const obligationIndex = new Map<string, number>();
   const obligations = [...program.obligations.values()].map((o, i) => {
     obligationIndex.set(o.name.text, i);
@@ -124,6 +140,7 @@ export function lower(program: Program, texts: ReadonlyMap<string, string>): IRP
       code: o.name.text,
       text: pair(o.text),
       citations: o.citations.map(citation),
+      ...quoting(o.citations),
       ...(o.inForce?.from ? { from: o.inForce.from.value } : {}),
       ...(o.inForce?.until ? { until: o.inForce.until.value } : {}),
       range: o.name.range,
@@ -141,11 +158,35 @@ export function lower(program: Program, texts: ReadonlyMap<string, string>): IRP
     }
   };
 
-  const ruleIndex = new Map(program.rules.map((r, i) => [r.name.text, i]));
-  const rules: IRRule[] = program.rules.map((r) => {
+  // Each rule is followed by its reasons, so tables list a rule's reasons in declaration order after it.
+  const ruleIndex = new Map<string, number>();
+  let next = 0;
+  for (const r of program.rules) {
+    ruleIndex.set(r.name.text, next++);
+    for (const reason of r.reasons ?? []) ruleIndex.set(reason.name.text, next++);
+  }
+  const rules: IRRule[] = program.rules.flatMap((r) => {
     const uses: IRObligationUse[] = [];
     expandUses(r.must, undefined, uses);
-    return {
+    const self = ruleIndex.get(r.name.text)!;
+    const reasons: IRRule[] = (r.reasons ?? []).map((reason) => ({
+      id: reason.name.text,
+      title: { nb: str(reason.title), en: str(reason.titleEn ?? reason.title) },
+      parents: [],
+      exceptions: [],
+      when: reason.when ? lowerExpr(reason.when) : { k: 'const', v: true },
+      outcome: r.outcome!.text,
+      obligations: [],
+      reason: pair(reason.because),
+      ...(r.judgement ? { judgement: pair(r.judgement) } : {}),
+      citations: reason.citations.map(citation),
+      ...quoting(reason.citations),
+      ...(r.inForce?.from ? { from: r.inForce.from.value } : {}),
+      ...(r.inForce?.until ? { until: r.inForce.until.value } : {}),
+      range: reason.name.range,
+      reasonOf: self,
+    }));
+    const rule: IRRule = {
       id: r.name.text,
       title: { nb: str(r.title), en: str(r.titleEn ?? r.title) },
       parents: r.exceptionTo.map((p) => ruleIndex.get(p.text)!),
@@ -159,7 +200,11 @@ export function lower(program: Program, texts: ReadonlyMap<string, string>): IRP
       ...(r.inForce?.from ? { from: r.inForce.from.value } : {}),
       ...(r.inForce?.until ? { until: r.inForce.until.value } : {}),
       range: r.name.range,
+      ...(r.prevailsOver?.length ? { prevailsOver: r.prevailsOver.map((p) => ruleIndex.get(p.text)!) } : {}),
+      ...(reasons.length ? { reasons: reasons.map((x) => ruleIndex.get(x.id)!) } : {}),
+      ...quoting(r.citations),
     };
+    return [rule, ...reasons];
   });
   rules.forEach((r, i) => r.parents.forEach((p) => rules[p]!.exceptions.push(i)));
 
@@ -185,7 +230,7 @@ export function lower(program: Program, texts: ReadonlyMap<string, string>): IRP
     range: ex.range,
   }));
 
-  return { facts, rules, obligations, conditions, examples, version: packVersion(program.files.map((f) => texts.get(f.file) ?? '')) };
+  return { facts, rules, obligations, conditions, examples, ...(statutes.length ? { statutes } : {}), version: packVersion(program.files.map((f) => texts.get(f.file) ?? '')) };
 }
 
 function conjoin(a: IRExpr | undefined, b: IRExpr | undefined): IRExpr | undefined {

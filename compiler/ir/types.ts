@@ -39,6 +39,26 @@ export interface IRRule {
   from?: string;
   until?: string;
   range: Range;
+  /** Indices of the rules this one prevails over, as written (priorities.ts takes the closure). */
+  prevailsOver?: number[];
+  /** Indices of this rule's reasons, in declaration order (each stands right after its rule). */
+  reasons?: number[];
+  /** For a reason: the index of its rule. A reason has no parents, exceptions or obligations of its own. */
+  reasonOf?: number;
+  /** Indices into `IRPack.statutes` of the statute texts this rule's citations quote, in citation order. */
+  statutes?: number[];
+}
+
+/** A statute text declared in the pack (`statute SOURCE "pinpoint" STATUS`). */
+export interface IRStatute {
+  source: string;
+  pinpoint: string;
+  /** How citations show it: «mfl. § 15 første ledd». */
+  ref: string;
+  status: 'primary' | 'secondary';
+  /** The law's own words, in Norwegian (bokmål), verbatim. */
+  text: string;
+  url: string;
 }
 
 export interface IRObligation {
@@ -48,6 +68,7 @@ export interface IRObligation {
   from?: string;
   until?: string;
   range: Range;
+  statutes?: number[];
 }
 
 export interface IRCondition {
@@ -77,6 +98,8 @@ export interface IRPack {
   obligations: IRObligation[];
   conditions: IRCondition[];
   examples: IRExample[];
+  /** Statute texts (absent or empty when the pack declares none). */
+  statutes?: IRStatute[];
   /** A content hash of the source texts. */
   version: string;
 }

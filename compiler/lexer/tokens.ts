@@ -32,7 +32,8 @@ export const RParen = createToken({ name: 'RParen', pattern: ')', label: ')' });
 // Keywords that begin a declaration or a clause, or join conditions: never a value name.
 const STRUCTURAL = new globalThis.Set(
   ('import source fact condition obligation rule example url section status cited value label question help typical action ' +
-    'means text cites in includes exception when then must because judgement given on expect and or not').split(' '),
+    'means text cites in includes exception when then must because judgement given on expect and or not ' +
+    'prevails reason statute quotes').split(' '),
 );
 
 const keywordTokens: TokenType[] = [];
@@ -98,12 +99,17 @@ export const Not = keyword('not');
 export const Nb = keyword('nb');
 export const En = keyword('en');
 export const Text = keyword('text');
+export const Prevails = keyword('prevails');
+export const Over = keyword('over');
+export const Reason = keyword('reason');
+export const Statute = keyword('statute');
+export const Quotes = keyword('quotes');
 
 /** Every keyword token type. */
 export const KEYWORDS: readonly TokenType[] = keywordTokens;
 
 /** Keywords that begin a declaration (a new part of a file). */
-export const DECLARATION_KEYWORDS: readonly TokenType[] = [Import, Source, Fact, Condition, Obligation, Rule, Example];
+export const DECLARATION_KEYWORDS: readonly TokenType[] = [Import, Source, Statute, Fact, Condition, Obligation, Rule, Example];
 
 // Longest keywords first: the lexer takes the first pattern that matches.
 const keywordsByLength = [...keywordTokens].sort((a, b) => String(b.PATTERN).length - String(a.PATTERN).length);

@@ -63,6 +63,16 @@ export class LovParser extends CstParser {
       this.CONSUME2(T.StringLiteral);
     });
     this.MANY(() => this.SUBRULE(this.ruleClause));
+    this.MANY2(() => this.SUBRULE(this.reasonBlock));
+  });
+
+  /** `statute SOURCE "pinpoint" STATUS` and its `text "…"`: the law's own words, placed above the rule. */
+  statuteDecl = this.RULE('statuteDecl', () => {
+    this.CONSUME(T.Statute);
+    this.CONSUME(T.Identifier);
+    this.CONSUME(T.StringLiteral);
+    this.OPTION(() => this.SUBRULE(this.statusName));
+    this.MANY(() => { this.CONSUME(T.Text); this.CONSUME2(T.StringLiteral); });
   });
 
   exampleDecl = this.RULE('exampleDecl', () => {
@@ -137,7 +147,30 @@ export class LovParser extends CstParser {
       { ALT: () => { this.CONSUME(T.Because); this.SUBRULE(this.text); } },
       { ALT: () => { this.CONSUME(T.Judgement); this.SUBRULE2(this.text); } },
       { ALT: () => this.SUBRULE(this.citesClause) },
+      { ALT: () => this.SUBRULE(this.quotesClause) },
       { ALT: () => this.SUBRULE(this.inForceClause) },
+      { ALT: () => { this.CONSUME(T.Prevails); this.CONSUME(T.Over); this.SUBRULE2(this.nameList); } },
+    ]);
+  });
+
+  /** `reason ID "title" [en "title"]` with its own clauses; reasons come after the rule's clauses. */
+  reasonBlock = this.RULE('reasonBlock', () => {
+    this.CONSUME(T.Reason);
+    this.CONSUME(T.Identifier);
+    this.CONSUME(T.StringLiteral);
+    this.OPTION(() => {
+      this.CONSUME(T.En);
+      this.CONSUME2(T.StringLiteral);
+    });
+    this.MANY(() => this.SUBRULE(this.reasonClause));
+  });
+
+  reasonClause = this.RULE('reasonClause', () => {
+    this.OR([
+      { ALT: () => { this.CONSUME(T.When); this.SUBRULE(this.expression); } },
+      { ALT: () => { this.CONSUME(T.Because); this.SUBRULE(this.text); } },
+      { ALT: () => this.SUBRULE(this.citesClause) },
+      { ALT: () => this.SUBRULE(this.quotesClause) },
     ]);
   });
 
@@ -165,6 +198,12 @@ export class LovParser extends CstParser {
 
   citesClause = this.RULE('citesClause', () => {
     this.CONSUME(T.Cites);
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.citation) });
+  });
+
+  /** `quotes SOURCE "pinpoint", …`: citations whose statute text must be declared (and is shown). */
+  quotesClause = this.RULE('quotesClause', () => {
+    this.CONSUME(T.Quotes);
     this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.citation) });
   });
 
@@ -288,6 +327,7 @@ function sameLine(previous: IToken, next: IToken): boolean {
 export type EntryRule =
   | 'importDecl'
   | 'sourceDecl'
+  | 'statuteDecl'
   | 'factDecl'
   | 'conditionDecl'
   | 'obligationDecl'

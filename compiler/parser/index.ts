@@ -22,6 +22,7 @@ export interface ParseResult {
 const ENTRY = new Map<unknown, EntryRule>([
   [T.Import, 'importDecl'],
   [T.Source, 'sourceDecl'],
+  [T.Statute, 'statuteDecl'],
   [T.Fact, 'factDecl'],
   [T.Condition, 'conditionDecl'],
   [T.Obligation, 'obligationDecl'],

@@ -58,16 +58,23 @@ const ALT_WORDS: Record<string, Words> = {
 const CLAUSES: Record<EntryRule, { keyword: string; clauses: string[] }> = {
   importDecl: { keyword: 'import', clauses: [] },
   sourceDecl: { keyword: 'source', clauses: ['url', 'section url', 'status', 'cited as'] },
+  statuteDecl: { keyword: 'statute', clauses: ['text'] },
   factDecl: { keyword: 'fact', clauses: ['value', 'question', 'help', 'typical', 'action'] },
   conditionDecl: { keyword: 'condition', clauses: ['label', 'means'] },
   obligationDecl: { keyword: 'obligation', clauses: ['text', 'cites', 'in force'] },
   obligationSetDecl: { keyword: 'obligation set', clauses: ['includes'] },
-  ruleDecl: { keyword: 'rule', clauses: ['exception to', 'when', 'then', 'must', 'because', 'judgement', 'cites', 'in force'] },
+  ruleDecl: { keyword: 'rule', clauses: ['exception to', 'prevails over', 'when', 'then', 'must', 'because', 'judgement', 'cites', 'quotes', 'in force', 'reason'] },
   exampleDecl: { keyword: 'example', clauses: ['given', 'on', 'expect'] },
 };
 
+/** Why a rule line after a `reason` block is out of place. */
+const REASONS_LAST: Message = {
+  nb: 'Begrunnelser («reason») står til slutt i regelen, og en begrunnelse kan bare ha «when», «because», «cites» og «quotes».',
+  en: 'Reasons (“reason”) come last in a rule, and a reason can only have “when”, “because”, “cites” and “quotes”.',
+};
+
 const CLAUSE_KEYWORDS = new Set(Object.values(CLAUSES).flatMap((c) => c.clauses.map((w) => w.split(' ')[0])));
-const DECLARATION_WORDS = ['import', 'source', 'fact', 'condition', 'obligation', 'rule', 'example'];
+const DECLARATION_WORDS = ['import', 'source', 'statute', 'fact', 'condition', 'obligation', 'rule', 'example'];
 
 function join(items: readonly string[], lang: 'nb' | 'en'): string {
   const unique = [...new Set(items)];
@@ -151,9 +158,10 @@ export function syntaxDiagnostic(error: IRecognitionException, ctx: DeclarationC
   const range = (atEnd ? ctx.next && tokenRange(ctx.next, ctx.file) : tokenRange(error.token, ctx.file)) ?? ctx.endOfFile;
   const decl = CLAUSES[ctx.rule];
   if (payload.trailing) {
-    const hint: Message = decl.clauses.length
+    const base: Message = decl.clauses.length
       ? { nb: `En «${decl.keyword}» kan ha disse linjene: ${join(decl.clauses, 'nb')}.`, en: `A “${decl.keyword}” can have these lines: ${join(decl.clauses, 'en')}.` }
       : { nb: `En «${decl.keyword}» står alene på sin linje.`, en: `An “${decl.keyword}” stands alone on its line.` };
+    const hint: Message = ctx.rule === 'ruleDecl' ? { nb: `${base.nb} ${REASONS_LAST.nb}`, en: `${base.en} ${REASONS_LAST.en}` } : base;
     if (!atEnd && CLAUSE_KEYWORDS.has(error.token.image)) {
       return bilingual('LOV1008', range, [error.token.image, decl.keyword], [error.token.image, decl.keyword], hint);
     }

@@ -1,7 +1,8 @@
 /**
  * Tables for one date and no full diagram: what a browser needs. The decision diagram settles the
  * answer and the per-rule diagrams give its reasons, so the full diagram (which names every
- * combination of deciding rules) can be left out; the answers stay exactly the same.
+ * combination of deciding rules) can be left out, and so can the statute texts; the answers stay
+ * exactly the same.
  */
 import { epochFor } from './diagram.ts';
 import type { TableEpoch, Tables, TableTerminal } from './tables.ts';
@@ -37,5 +38,9 @@ export function sliceTables(tables: Tables, date: string): Tables {
     decision: visit(epoch.decision),
     decides: epoch.decides.map(visit),
   };
-  return { ...tables, nodes, terminals, epochs: [sliced] };
+  // Statute texts are for people reading the rules (explain --quote, the rule reference), not for deciding.
+  const { statutes: _texts, ...rest } = tables;
+  const rules = tables.rules.map(({ statutes: _s, ...r }) => r);
+  const obligations = tables.obligations.map(({ statutes: _s, ...o }) => o);
+  return { ...rest, rules, obligations, nodes, terminals, epochs: [sliced] };
 }

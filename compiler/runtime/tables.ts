@@ -46,12 +46,27 @@ export interface TableRule {
   citations: TableCitation[];
   from?: string;
   until?: string;
+  /** Indices into `Tables.statutes`: the statute texts its citations quote, in citation order. */
+  statutes?: number[];
 }
 
 export interface TableObligation {
   code: string;
   text: TextPair;
   citations: TableCitation[];
+  statutes?: number[];
+}
+
+/** A statute text declared in the pack: shown by `explain --quote` and the rule reference, never in a decision. */
+export interface TableStatute {
+  source: string;
+  pinpoint: string;
+  /** As citations show it: «mfl. § 15 første ledd». */
+  ref: string;
+  status: 'primary' | 'secondary';
+  /** The law's own words, in Norwegian (bokmål), verbatim. */
+  text: string;
+  url: string;
 }
 
 /** A leaf of the full diagram: the outcome, the obligations owed and the rules that decided. */
@@ -84,4 +99,6 @@ export interface Tables {
   /** Flat node store: for node i, nodes[i] = [factIndex, child for value 0, child for value 1, …]. */
   nodes: number[][];
   epochs: TableEpoch[];
+  /** Statute texts (absent when the pack declares none). */
+  statutes?: TableStatute[];
 }

@@ -46,6 +46,9 @@ export function packData(): { tables: Tables; reference: PackReference } {
     exceptions: r.exceptions.map((i) => ir.rules[i]!.id),
     obligations: [...new Set(r.obligations.map((o) => ir.obligations[o.obligation]!.code))],
     examples: byRule.get(r.id) ?? [],
+    ...(r.reasonOf !== undefined ? { reasonOf: ir.rules[r.reasonOf]!.id } : {}),
+    reasons: (r.reasons ?? []).map((x) => ir.rules[x]!.id),
+    quoted: (r.statutes ?? []).map((s) => tables.statutes![s]!),
   }));
   const obligations = ir.obligations.map((o) => ({
     code: o.code,

@@ -1,5 +1,5 @@
 /** The shape of the rule reference the build derives from the rule pack (site/build/pack-data.ts). */
-import type { TableCitation, TableRule, TextPair } from '../../compiler/runtime/tables.ts';
+import type { TableCitation, TableRule, TableStatute, TextPair } from '../../compiler/runtime/tables.ts';
 
 /** An example of the pack that exercises a rule: its facts and the outcome it gets. */
 export interface ReferenceExample {
@@ -22,6 +22,12 @@ export interface ReferenceRule extends TableRule {
   /** Codes of the obligations the rule can impose. */
   obligations: string[];
   examples: ReferenceExample[];
+  /** For a reason: the id of the rule it explains. */
+  reasonOf?: string;
+  /** Ids of the rule's reasons, in the law's order. */
+  reasons: string[];
+  /** The statute texts the rule's citations quote (declared with `statute` in the pack), shown beside it. */
+  quoted: TableStatute[];
 }
 
 export interface ReferenceObligation {

@@ -73,6 +73,10 @@ function defined<T extends object>(o: T): T {
 }
 
 const arbCitation: fc.Arbitrary<Citation> = fc.record({ source: arbName, pinpoint: arbStr, unverified: fc.boolean() }).map((c) => ({ ...c, range: NO_RANGE }));
+/** A citation of a rule or a reason: under `cites`, or under `quotes` (then `quoted: true`). */
+const arbRuleCitation: fc.Arbitrary<Citation> = fc.tuple(arbCitation, fc.boolean()).map(([c, quoted]) => (quoted ? { ...c, quoted } : c));
+/** A list that the AST leaves out when empty. */
+const nonEmpty = <T>(arb: fc.Arbitrary<T>, maxLength: number) => fc.array(arb, { maxLength }).map((xs) => (xs.length > 0 ? xs : undefined));
 const arbPeriod: fc.Arbitrary<Period> = fc
   .record({ from: opt(arbDate), until: opt(arbDate) })
   .filter((p) => p.from !== undefined || p.until !== undefined)
@@ -105,8 +109,15 @@ export const arbDeclaration: fc.Arbitrary<Declaration> = fc.oneof(
   fc.record({
     name: arbName, title: arbStr, titleEn: opt(arbStr), exceptionTo: fc.array(arbName, { maxLength: 2 }), when: opt(arbExpr), outcome: opt(arbName),
     must: fc.array(arbUse, { maxLength: 2 }), because: opt(arbText), judgement: opt(arbText),
-    citations: fc.array(arbCitation, { maxLength: 3 }), inForce: opt(arbPeriod),
+    citations: fc.array(arbRuleCitation, { maxLength: 3 }), inForce: opt(arbPeriod), prevailsOver: nonEmpty(arbName, 3),
+    reasons: nonEmpty(
+      fc.record({ name: arbName, title: arbStr, titleEn: opt(arbStr), when: opt(arbExpr), because: opt(arbText), citations: fc.array(arbRuleCitation, { maxLength: 2 }) })
+        .map((x) => defined({ ...x, range: NO_RANGE })),
+      2,
+    ),
   }).map((r): Declaration => defined({ kind: 'rule', ...r, range: NO_RANGE })),
+  fc.record({ source: arbName, pinpoint: arbStr, status: opt(arbValueName), text: opt(arbStr) })
+    .map((s): Declaration => defined({ kind: 'statute', ...s, range: NO_RANGE })),
   fc.record({
     name: arbStr,
     given: fc.array(fc.record({ fact: arbName, value: arbValueName }).map((g) => ({ ...g, range: NO_RANGE })), { maxLength: 6 }),

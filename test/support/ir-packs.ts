@@ -42,26 +42,48 @@ export const irPackArb: fc.Arbitrary<IRPack> = fc
       outcome: fc.constantFrom(...OUTCOMES),
       obligations: fc.array(fc.record({ obligation: fc.nat({ max: 2 }), when: fc.oneof(fc.constant<IRExpr>({ k: 'const', v: true }), expr) }), { maxLength: 2 }),
       parentPick: fc.array(fc.nat(), { maxLength: 2 }),
+      // priorities only over later rules, so the order is acyclic; reasons with their own conditions
+      prevailPick: fc.array(fc.nat(), { maxLength: 2 }),
+      reasons: fc.array(expr, { maxLength: 2 }),
       period: fc.option(fc.record({ from: fc.option(fc.constantFrom(...DATES), { nil: undefined }), until: fc.option(fc.constantFrom(...DATES), { nil: undefined }) }), { nil: undefined }),
     });
     return fc.tuple(fc.constant(domains), fc.array(ruleArb, { minLength: 1, maxLength: 7 }), fc.array(fc.option(fc.constantFrom(...DATES), { nil: undefined }), { minLength: 3, maxLength: 3 }));
   })
   .map(([domains, rawRules, obligationFrom]) => {
-    const rules: IRRule[] = rawRules.map((r, i) => ({
-      id: `G${i}`,
-      title: text(`G${i}`),
-      // parents only among earlier rules, so the hierarchy is acyclic (a DAG: several parents allowed)
-      parents: i === 0 ? [] : [...new Set(r.parentPick.map((p) => p % (i + 1)).filter((p) => p < i))],
-      exceptions: [],
-      when: r.when,
-      outcome: r.outcome,
-      obligations: r.obligations,
-      reason: text('because'),
-      citations: [],
-      ...(r.period?.from ? { from: r.period.from } : {}),
-      ...(r.period?.until ? { until: r.period.until } : {}),
-      range,
-    }));
+    // Each rule is followed by its reasons (as lowering lays them out); `at` maps a rule to its index.
+    const at: number[] = [];
+    let next = 0;
+    rawRules.forEach((r, i) => {
+      at[i] = next;
+      next += 1 + r.reasons.length;
+    });
+    const n = rawRules.length;
+    const rules: IRRule[] = rawRules.flatMap((r, i) => {
+      const over = [...new Set(r.prevailPick.map((p) => p % (n + 1)).filter((p) => p > i && p < n))].map((p) => at[p]!);
+      const rule: IRRule = {
+        id: `G${i}`,
+        title: text(`G${i}`),
+        // parents only among earlier rules, so the hierarchy is acyclic (a DAG: several parents allowed)
+        parents: i === 0 ? [] : [...new Set(r.parentPick.map((p) => p % (i + 1)).filter((p) => p < i))].map((p) => at[p]!),
+        exceptions: [],
+        when: r.when,
+        outcome: r.outcome,
+        obligations: r.obligations,
+        reason: text('because'),
+        citations: [],
+        ...(r.period?.from ? { from: r.period.from } : {}),
+        ...(r.period?.until ? { until: r.period.until } : {}),
+        range,
+        ...(over.length ? { prevailsOver: over } : {}),
+        ...(r.reasons.length ? { reasons: r.reasons.map((_, k) => at[i]! + 1 + k) } : {}),
+      };
+      const reasons: IRRule[] = r.reasons.map((when, k) => ({
+        id: `G${i}${'abc'[k]}`, title: text('why'), parents: [], exceptions: [], when, outcome: r.outcome, obligations: [],
+        reason: text('why'), citations: [], ...(r.period?.from ? { from: r.period.from } : {}), ...(r.period?.until ? { until: r.period.until } : {}),
+        range, reasonOf: at[i]!,
+      }));
+      return [rule, ...reasons];
+    });
     rules.forEach((r, i) => r.parents.forEach((p) => rules[p]!.exceptions.push(i)));
     return {
       facts: domains.map((size, i) => ({
