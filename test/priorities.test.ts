@@ -12,6 +12,7 @@ import { interpret } from '../compiler/evaluate/interpret.ts';
 import { decide, decideAssignment } from '../compiler/runtime/engine.ts';
 import { explainText } from '../compiler/cli/explain.ts';
 import { format } from '../compiler/format/index.ts';
+import { parse } from '../compiler/parser/index.ts';
 import { statutesFor } from '../compiler/check/statutes.ts';
 import { coverage } from '../compiler/analyse/coverage.ts';
 import type { Decision } from '../compiler/evaluate/types.ts';
@@ -197,6 +198,17 @@ describe('reasons', () => {
 });
 
 describe('statutes', () => {
+  it('prints statutes and priorities canonically', () => {
+    const src = 'statute mfl "§ 15"   primary\n  text "Lovens ord."\nrule R1 "x"\n  when a\n  prevails over R2,R3\n  exception to R0\n  then allowed\n';
+    expect(format(src, 'p.lov').text).toBe('statute mfl "§ 15" primary\n  text "Lovens ord."\n\nrule R1 "x"\n  exception to R0\n  prevails over R2, R3\n  when a\n  then allowed\n');
+  });
+
+  it('says that reasons come last when a rule line follows a reason', () => {
+    const { diagnostics } = parse('rule R1 "x"\n  reason R1a "y"\n    when b\n  then allowed\n', 'p.lov');
+    expect(diagnostics.map((d) => d.code)).toEqual(['LOV1008']);
+    expect(diagnostics[0]!.hint?.en).toContain('Reasons (“reason”) come last in a rule');
+  });
+
   it('parses a statute with its status and text', () => {
     const decl = parseOk('statute mfl "§ 15 første ledd" primary\n  text "Det er forbudt …"').declarations[0]!;
     expect(decl).toMatchObject({ kind: 'statute', source: { text: 'mfl' }, pinpoint: { value: '§ 15 første ledd' }, status: { text: 'primary' }, text: { value: 'Det er forbudt …' } });
