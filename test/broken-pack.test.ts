@@ -24,7 +24,7 @@ function broken(file: string, edit: (text: string) => string) {
   return compilePack([join(dir, 'main.lov')], { examples: false });
 }
 
-const DECLARATION = String.raw`(?=\n(rule|example|condition|obligation|fact|source|import) |$)`;
+const DECLARATION = String.raw`(?=\n(rule|example|condition|obligation|fact|source|import|statute) |$)`;
 /** Removes a rule, and the examples that name it as a reason. */
 const removeRule = (id: string) => (text: string) =>
   text
@@ -44,15 +44,20 @@ function givenFacts(block: string): Record<string, string | boolean> {
 }
 
 describe('a broken copy of the pack', () => {
-  it('without the exception for people who opted out (R11) has a gap, with the situation that falls through', () => {
-    const r = broken('electronic.lov', removeRule('R11'));
+  it('without the rule for dates before the 2009 act (R90) has a gap, with the situation that falls through', () => {
+    // (The rules no longer restate «not opted out»: R11 prevails over them, so removing R11 leaves
+    // no gap; the rule that alone covers the time before 1 June 2009 does.)
+    const r = broken('history.lov', removeRule('R90'));
     const gaps = r.diagnostics.filter((d) => d.code === 'LOV4001');
     expect(gaps).toHaveLength(3); // just outside R19 (referrals), R18 and R30 (consent), R18 and R12 (push notifications)
     const block = gaps[0]!.hint!.en.slice(gaps[0]!.hint!.en.indexOf('example "'));
-    // The counterexample parses as an example block and names the opted-out recipient.
+    // The counterexample parses as an example block and names marketing on a date before the act.
     const host = memoryHost({ '/x.lov': block });
     expect(compilePack(['/x.lov'], { host }).diagnostics.filter((d) => d.code.startsWith('LOV1'))).toEqual([]);
-    expect(givenFacts(block)).toMatchObject({ recipientOptedOut: true });
+    expect(givenFacts(block)).toMatchObject({ senderActsInBusiness: true });
+    const on = /^\s*on (\d{4}-\d{2}-\d{2})$/m.exec(block);
+    expect(on).not.toBeNull();
+    expect(on![1]! < '2009-06-01').toBe(true);
   });
 
   it('with a duplicated rule that gives another outcome has a conflict naming both rules', () => {
