@@ -8,7 +8,7 @@ import type { Tables } from '../compiler/runtime/tables.ts';
 import { generateSchema } from '../compiler/generate/schema.ts';
 
 const OUTCOMES = ['allowed', 'allowed_with_conditions', 'not_allowed', 'uncertain'];
-const INPUT_CODES = ['E_BAD_JSON', 'E_NOT_AN_OBJECT', 'E_UNKNOWN_FACT', 'E_BAD_VALUE', 'E_BAD_DATE', 'E_PACK_GAP', 'E_PACK_CONFLICT'];
+const INPUT_CODES = ['E_BAD_JSON', 'E_NOT_AN_OBJECT', 'E_UNKNOWN_FACT', 'E_BAD_VALUE', 'E_BAD_DATE', 'E_PACK_GAP', 'E_PACK_CONFLICT', 'E_LIMIT_SIZE', 'E_LIMIT_DEPTH', 'E_LIMIT_NAME', 'E_LIMIT_VALUE', 'E_ENCODING'];
 const HTTP_CODES = ['E_HTTP_NOT_FOUND', 'E_HTTP_METHOD', 'E_HTTP_BODY_TOO_LARGE', 'E_HTTP_LINE_TOO_LARGE', 'E_HTTP_UNKNOWN_PARAMETER', 'E_HTTP_BAD_PARAMETER', 'E_HTTP_INTERNAL'];
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -86,7 +86,11 @@ function schemas(tables: Tables): Record<string, object> {
       type: 'object',
       required: ['decision'],
       additionalProperties: false,
-      properties: { decision: ref('Decision'), question: ref('Question') },
+      properties: {
+        decision: ref('Decision'),
+        question: ref('Question'),
+        atMost: { type: 'integer', minimum: 1, description: 'With a question: at most this many questions remain on this path, this one included (the longest remaining path given the answers so far).' },
+      },
     },
     Error: {
       type: 'object',

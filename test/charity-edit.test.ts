@@ -60,7 +60,7 @@ describe('check on the charity edit', () => {
   it('reports the conflict cause once: the new rule against the rules it disagrees with, with a count and an example', () => {
     const conflicts = result.out.split('\n').filter((l) => l.includes('LOV4002'));
     expect(conflicts).toHaveLength(1);
-    expect(conflicts[0]).toMatch(/Conflict: R31 gives a different answer from R14, R15, .* and R92 in [\d,]+ combinations of answers/);
+    expect(conflicts[0]).toMatch(/Conflict: R31 gives a different answer from R14, R15, .* and R22 in [\d,]+ combinations of answers/);
     expect(result.out).toContain('example "Conflict with R31"');
     expect(result.out).toMatch(/given .*charityFundraising = true/);
   });

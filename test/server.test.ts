@@ -130,18 +130,18 @@ describe('bad input: the contract’s error JSON with a 4xx status, never 500', 
     expect(en.message).toContain('Did you mean “channel”?');
   });
 
-  it('a huge unknown fact name answers quickly, without a suggestion', async () => {
+  it('a huge unknown fact name answers quickly, without a suggestion (the name-length limit)', async () => {
     const name = 'x'.repeat(3000);
-    const e = await error(post('/v1/decide', JSON.stringify({ [name]: true })), 400, 'E_UNKNOWN_FACT');
+    const e = await error(post('/v1/decide', JSON.stringify({ [name]: true })), 400, 'E_LIMIT_NAME');
     expect(e.field.length).toBeLessThan(200);
   });
 
-  it('a bad value with the valid choices; a value nested too deep to print is dropped, not a 500', async () => {
+  it('a bad value with the valid choices; a value nested too deep is refused by the depth limit, not a 500', async () => {
     const e = await error(post('/v1/decide', '{"channel":"carrier_pigeon"}'), 400, 'E_BAD_VALUE');
     expect(e.choices).toContain('email');
     expect(e.value).toBe('carrier_pigeon');
     const deep = `{"channel":${'['.repeat(2000)}${']'.repeat(2000)}}`;
-    await error(post('/v1/decide', deep), 400, 'E_BAD_VALUE');
+    await error(post('/v1/decide', deep), 400, 'E_LIMIT_DEPTH');
   });
 
   it('a bad date, an unknown or bad query parameter', async () => {
