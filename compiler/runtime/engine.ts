@@ -210,10 +210,42 @@ function reasonRules(tables: Tables, epoch: TableEpoch, assignment: Int32Array):
   return always.length > 0 ? always : possible;
 }
 
+const completeCache = new WeakMap<TableEpoch, Map<number | string, Decision | { error: InputError }>[]>();
+
+/**
+ * The decision on complete facts without a full diagram: the leaf of the decision diagram and the
+ * rules whose truth diagrams hold, each found by following one path. Built once per distinct leaf,
+ * rule set and language (at most the full diagram's leaves), then shared (frozen).
+ */
+function completeDecision(tables: Tables, epoch: TableEpoch, assignment: Int32Array, lang: Lang): Decision | { error: InputError } {
+  let caches = completeCache.get(epoch);
+  if (!caches) completeCache.set(epoch, (caches = [new Map(), new Map()]));
+  const cache = caches[lang === 'nb' ? 0 : 1]!;
+  const terminal = follow(tables, epoch.decision, assignment);
+  const decides = epoch.decides;
+  // The key: the leaf, then one bit per rule; exact as a number while it fits in 53 bits.
+  const exact = decides.length + Math.log2(tables.terminals.length + 1) < 52;
+  let key: number | string = terminal;
+  for (let r = 0; r < decides.length; r++) {
+    const holds = (tables.terminals[follow(tables, decides[r]!, assignment)] as { v?: boolean }).v === true;
+    key = exact ? (key as number) * 2 + (holds ? 1 : 0) : `${key}${holds ? 1 : 0}`;
+  }
+  let d = cache.get(key);
+  if (!d) {
+    const rules = decides.map((_, r) => r).filter((r) => (tables.terminals[follow(tables, decides[r]!, assignment)] as { v?: boolean }).v === true);
+    d = deepFreeze(settledDecision(tables, tables.terminals[terminal]!, rules, lang));
+    cache.set(key, d);
+  }
+  return d;
+}
+
 /** Decides on already validated facts: `decideAssignment(tables, assignment, '2026-11-29', 'nb')`. */
 export function decideAssignment(tables: Tables, assignment: Int32Array, date: string, lang: Lang): Decision | { error: InputError } {
   const epoch = tables.epochs[epochFor(tables, date)]!;
-  if (!assignment.includes(-1) && epoch.full !== undefined) return totalDecision(tables, follow(tables, epoch.full, assignment), lang);
+  if (!assignment.includes(-1)) {
+    if (epoch.full !== undefined) return totalDecision(tables, follow(tables, epoch.full, assignment), lang);
+    return completeDecision(tables, epoch, assignment, lang);
+  }
   const decision = restrict(tables, epoch.decision, assignment);
   if (decision.root < 0) return settledDecision(tables, tables.terminals[-1 - decision.root]!, reasonRules(tables, epoch, assignment), lang);
   return { outcome: null, obligations: [], reasons: [], citations: [], missing: support(decision).map((v) => tables.facts[v]!.name) };

@@ -8,7 +8,19 @@ import type { TableEpoch, Tables, TableTerminal } from './tables.ts';
 
 /** Keeps only what deciding on `date` needs: `sliceTables(tables, '2026-11-29')`. */
 export function sliceTables(tables: Tables, date: string): Tables {
-  const epoch = tables.epochs[epochFor(tables, date)]!;
+  return keepEpochs(tables, [tables.epochs[epochFor(tables, date)]!]);
+}
+
+/**
+ * Every epoch without its full diagram: `withoutFullDiagrams(tables)`. Same answers, a fraction of
+ * the size (the full diagrams name every combination of deciding rules: most of the nodes).
+ */
+export function withoutFullDiagrams(tables: Tables): Tables {
+  return keepEpochs(tables, tables.epochs);
+}
+
+/** The tables with only the given epochs' decision and per-rule diagrams, renumbered. */
+function keepEpochs(tables: Tables, epochs: TableEpoch[]): Tables {
   const nodes: number[][] = [];
   const terminals: TableTerminal[] = [];
   const nodeIds = new Map<number, number>();
@@ -31,11 +43,11 @@ export function sliceTables(tables: Tables, date: string): Tables {
     }
     return id;
   };
-  const sliced: TableEpoch = {
+  const sliced = epochs.map((epoch): TableEpoch => ({
     ...(epoch.from ? { from: epoch.from } : {}),
     ...(epoch.until ? { until: epoch.until } : {}),
     decision: visit(epoch.decision),
     decides: epoch.decides.map(visit),
-  };
-  return { ...tables, nodes, terminals, epochs: [sliced] };
+  }));
+  return { ...tables, nodes, terminals, epochs: sliced };
 }
