@@ -16,7 +16,7 @@ const RUNTIME = fileURLToPath(new URL('../runtime/index.ts', import.meta.url));
  * object, an unknown fact, a bad value, an inherited key) goes to the runtime's general validator,
  * so the errors and the accepted inputs are exactly the same.
  */
-function validatorSource(tables: Tables): string {
+export function validatorSource(tables: Tables): string {
   const lines = [
     `const assignment = new Int32Array(${tables.facts.length});`,
     'const hasOwn = Object.prototype.hasOwnProperty;',
