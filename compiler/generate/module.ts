@@ -11,8 +11,8 @@ import type { Tables } from '../runtime/tables.ts';
 const RUNTIME = fileURLToPath(new URL('../runtime/index.ts', import.meta.url));
 
 /**
- * A validator specialised to the pack: one pass over the keys given (not over every fact name), one
- * `switch` on the key and one on the value, into a reused buffer. Anything unusual (not a plain
+ * A validator specialised to the pack: one pass over the keys given (not over every fact name), the
+ * fact found by one comparison when keys come in the pack's order, one `switch` on the value, into a reused buffer. Anything unusual (not a plain
  * object, an unknown fact, a bad value, an inherited key) goes to the runtime's general validator,
  * so the errors and the accepted inputs are exactly the same.
  */
@@ -26,22 +26,27 @@ export function validatorSource(tables: Tables): string {
     '  assignment.set(valid.assignment);',
     '  return undefined;',
     '}',
+    `const names = ${JSON.stringify(tables.facts.map((f) => f.name))};`,
+    'const index = new Map(names.map((name, i) => [name, i]));',
     'function assign(facts) {',
     "  if (typeof facts !== 'object' || facts === null || Array.isArray(facts)) return general(facts);",
     '  assignment.fill(-1);',
+    '  let f = 0;',
     '  for (const k in facts) {',
     '    if (!hasOwn.call(facts, k)) return general(facts);',
+    // Keys usually come in the pack's order: one comparison finds the fact, else one map lookup.
+    '    if (k !== names[f]) { f = index.get(k); if (f === undefined) return general(facts); }',
     '    const v = facts[k];',
-    '    switch (k) {',
+    '    switch (f) {',
   ];
-  tables.facts.forEach((f, i) => {
+  tables.facts.forEach((fact, i) => {
     const value =
-      f.type === 'boolean'
+      fact.type === 'boolean'
         ? `if (v === true) assignment[${i}] = 1; else if (v === false) assignment[${i}] = 0; else if (v != null) return general(facts);`
-        : `switch (v) { ${f.values.map((value, j) => `case ${JSON.stringify(value)}: assignment[${i}] = ${j}; break; `).join('')}case null: case undefined: break; default: return general(facts); }`;
-    lines.push(`      case ${JSON.stringify(f.name)}: ${value} break;`);
+        : `switch (v) { ${fact.values.map((value, j) => `case ${JSON.stringify(value)}: assignment[${i}] = ${j}; break; `).join('')}case null: case undefined: break; default: return general(facts); }`;
+    lines.push(`      case ${i}: ${value} break;`);
   });
-  lines.push('      default: return general(facts);', '    }', '  }', '  return undefined;', '}');
+  lines.push('    }', '    f++;', '  }', '  return undefined;', '}');
   return lines.join('\n');
 }
 

@@ -6,7 +6,7 @@
 import type { CitationOut, Decision, FactInput, InputError, Lang, Question, ReasonOut } from '../evaluate/types.ts';
 import type { Outcome } from '../ast/types.ts';
 import { epochFor, follow, reachableTerminals, restrict, support } from './diagram.ts';
-import { buildFastPath, followFast, type FastPath } from './fastpath.ts';
+import { followFast, newFastPath, type FastPath } from './fastpath.ts';
 import type { TableCitation, TableEpoch, Tables, TableTerminal } from './tables.ts';
 
 export interface DecideOptions {
@@ -244,7 +244,7 @@ function sharedDecision(tables: Tables, state: CompleteState, terminal: number, 
 /**
  * The decision on complete facts without a shipped full diagram: at first the leaf of the decision
  * diagram and the rules whose truth diagrams hold, each found by following one path; after
- * FAST_PATH_AFTER such calls, one walk down the fast path built from the same diagrams. Both give
+ * FAST_PATH_AFTER such calls, one walk down the fast path grown from the same diagrams. Both give
  * the same shared decision objects.
  */
 function completeDecision(tables: Tables, epoch: TableEpoch, assignment: Int32Array, lang: Lang): Decision | { error: InputError } {
@@ -257,14 +257,13 @@ function completeDecision(tables: Tables, epoch: TableEpoch, assignment: Int32Ar
       });
       return sharedDecision(tables, state, follow(tables, epoch.decision, assignment), rules, lang);
     }
-    state.fast = buildFastPath(tables, epoch);
-    const none = (): undefined[] => state!.fast!.leaves.map(() => undefined);
-    state.byLeaf = [none(), none()] as CompleteState['byLeaf'];
+    state.fast = newFastPath(tables, epoch);
   }
   const leaf = followFast(state.fast, assignment);
   const byLeaf = state.byLeaf[lang === 'nb' ? 0 : 1];
-  const d = byLeaf[leaf];
+  const d = leaf < byLeaf.length ? byLeaf[leaf] : undefined;
   if (d !== undefined) return d;
+  while (byLeaf.length <= leaf) byLeaf.push(undefined);
   const { terminal, rules } = state.fast.leaves[leaf]!;
   return (byLeaf[leaf] = sharedDecision(tables, state, terminal, rules, lang));
 }
