@@ -18,6 +18,7 @@ import { fmt, sink, type BenchConfig } from './harness.ts';
 import { benchSql } from './sql.ts';
 import { benchHttp } from './http.ts';
 import { benchStartup } from './startup.ts';
+import { benchModule } from './module.ts';
 
 const [area, out, scratch] = process.argv.slice(2) as [string, string, string];
 const quick = process.argv.includes('--quick');
@@ -44,6 +45,7 @@ const r =
   : area === 'api' ? await benchApi(config, pack, facts, log)
   : area === 'batch' ? await benchBatch(config, (f) => decide(pack.tables, f, { date: '2026-07-02' }), facts, scratch, log)
   : area === 'sql' ? await benchSql(config, pack.tables, (f, o) => decide(pack.tables, f, o), log)
+  : area === 'module' ? await benchModule(config, pack.tables, facts, log)
   : area === 'http' ? await benchHttp(config, (f) => decide(pack.tables, f), facts, scratch, log)
   : area === 'startup' ? await benchStartup(config, log)
   : area === 'list' ? await benchList(config, pack.tables, log)

@@ -9,6 +9,7 @@
  *   npm run bench -- --only api,sql
  *   npm run bench -- --only http      # the web API under load (concurrency 50)
  *   npm run bench -- --only list   # the contact-list check of the site (issue 14)
+ *   npm run bench -- --only module    # lib/no.mjs: decide vs a baseline, partial facts, size
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -21,7 +22,7 @@ import type { BenchConfig } from './harness.ts';
 
 const AREA_SCRIPT = fileURLToPath(new URL('./area.ts', import.meta.url));
 
-const AREAS = ['compiler', 'engine', 'api', 'batch', 'sql', 'http', 'startup', 'list'] as const;
+const AREAS = ['compiler', 'engine', 'api', 'module', 'batch', 'sql', 'http', 'startup', 'list'] as const;
 type Area = (typeof AREAS)[number];
 
 function options(argv: string[]): { config: BenchConfig; areas: Area[]; out: string } {

@@ -18,9 +18,9 @@ import { completions, irPackArb, partialArb } from './support/ir-packs.ts';
 const dir = mkdtempSync(join(tmpdir(), 'lovkode-gen-'));
 let counter = 0;
 
-async function load(pack: IRPack) {
+async function load(pack: IRPack, options: { fastPath?: boolean } = {}) {
   const file = join(dir, `pack${counter++}.mjs`);
-  writeFileSync(file, generateModule(freeze(pack, build(pack))));
+  writeFileSync(file, generateModule(freeze(pack, build(pack)), options));
   return (await import(pathToFileURL(file).href)) as { decide: (facts: object, o?: object) => { outcome: string | null; obligations: { code: string }[]; missing: string[] } | { error: { code: string } } };
 }
 
@@ -62,6 +62,34 @@ describe('generated module', () => {
       const f0 = pack.facts[0]!;
       const inputs: unknown[] = [null, [], 'x', { nope: 1 }, { [f0.name]: 'no_such_value' }, { [f0.name]: 3 }, { [f0.name]: null, extra: true }, { [f0.name]: f0.type === 'boolean' ? 'true' : true }];
       for (const input of inputs) expect(mod.decide(input as object, { date: '2026-11-29' })).toEqual(runtimeDecide(tables, input, { date: '2026-11-29' }));
+    }
+  });
+
+  it('gives the same full answers as the runtime on the full tables, without and with the fast-path diagrams', async () => {
+    const cases = fc.sample(irPackArb.chain((p) => fc.tuple(fc.constant(p), fc.array(partialArb(p), { minLength: 4, maxLength: 4 }))), 25);
+    for (const [pack, partials] of cases) {
+      const tables = freeze(pack, build(pack));
+      const [small, fast] = [await load(pack), await load(pack, { fastPath: true })];
+      // Each partial as given, and one completion of it (complete facts take the leaf-and-rules path).
+      for (const partial of partials.flatMap((p) => { const all = completions(pack, p); return [p, all[0]!, all[all.length - 1]!]; })) {
+        for (const lang of ['nb', 'en'] as const) {
+          const want = runtimeDecide(tables, factsOf(pack, partial), { date: '2026-11-29', lang });
+          expect(small.decide(factsOf(pack, partial), { date: '2026-11-29', lang })).toEqual(want);
+          expect(fast.decide(factsOf(pack, partial), { date: '2026-11-29', lang })).toEqual(want);
+        }
+      }
+      // Inherited keys are not facts, for the runtime and the module alike.
+      const inherited = Object.create(factsOf(pack, partials[0]!)) as object;
+      expect(small.decide(inherited, { date: '2026-11-29' })).toEqual(runtimeDecide(tables, inherited, { date: '2026-11-29' }));
+    }
+  });
+
+  it('gives the same answers before and after it builds its fast path for complete facts (after 1,000 of them)', async () => {
+    for (const pack of fc.sample(irPackArb, 4)) {
+      const tables = freeze(pack, build(pack));
+      const mod = await load(pack);
+      const complete = fc.sample(fc.tuple(...pack.facts.map((f) => fc.nat(f.values.length - 1))), 1_200);
+      for (const c of complete) expect(mod.decide(factsOf(pack, c), { date: '2026-11-29' })).toEqual(runtimeDecide(tables, factsOf(pack, c), { date: '2026-11-29' }));
     }
   });
 

@@ -56,22 +56,42 @@ function uniqueIndex(tables: Tables): Map<number, number[]> {
   return index;
 }
 
+/** Per pack, a memo of restricted nodes reused by every call: valid where `stamp` holds the call's number. */
+interface RestrictScratch {
+  memo: Int32Array;
+  stamp: Uint32Array;
+  call: number;
+}
+
+const restrictScratch = new WeakMap<Tables, RestrictScratch>();
+
 /** Restricts the diagram at `root` to the known facts of `assignment` (-1 = unknown). */
 export function restrict(tables: Tables, root: number, assignment: Int32Array): Restricted {
   const base = tables.nodes.length;
   const global = uniqueIndex(tables);
+  let memoed = restrictScratch.get(tables);
+  if (!memoed) restrictScratch.set(tables, (memoed = { memo: new Int32Array(base), stamp: new Uint32Array(base), call: 0 }));
+  const { memo, stamp } = memoed;
+  // A new call number invalidates every memo entry at once (wrapping: clear the stamps).
+  if (++memoed.call === 0xffffffff) {
+    stamp.fill(0);
+    memoed.call = 1;
+  }
+  const call = memoed.call;
   const scratch: number[][] = [];
-  const scratchIndex = new Map<number, number[]>();
-  const memo = new Map<number, number>();
+  let scratchIndex: Map<number, number[]> | undefined;
   const node = (id: number): readonly number[] => (id < base ? tables.nodes[id]! : scratch[id - base]!);
-  const make = (v: number, kids: number[]): number => {
-    const first = kids[0]!;
-    if (kids.every((k) => k === first)) return first;
-    const candidate = [v, ...kids];
+  const make = (candidate: number[]): number => {
+    const first = candidate[1]!;
+    let same = true;
+    for (let i = 2; i < candidate.length && same; i++) same = candidate[i] === first;
+    if (same) return first;
     const h = hashNode(candidate);
-    for (const id of global.get(h) ?? []) if (sameNode(tables.nodes[id]!, candidate)) return id;
+    const known = global.get(h);
+    if (known) for (const id of known) if (sameNode(tables.nodes[id]!, candidate)) return id;
+    scratchIndex ??= new Map();
     const bucket = scratchIndex.get(h);
-    for (const id of bucket ?? []) if (sameNode(scratch[id - base]!, candidate)) return id;
+    if (bucket) for (const id of bucket) if (sameNode(scratch[id - base]!, candidate)) return id;
     const id = base + scratch.push(candidate) - 1;
     if (bucket) bucket.push(id);
     else scratchIndex.set(h, [id]);
@@ -79,13 +99,20 @@ export function restrict(tables: Tables, root: number, assignment: Int32Array): 
   };
   const go = (h: number): number => {
     if (h < 0) return h;
-    const hit = memo.get(h);
-    if (hit !== undefined) return hit;
+    if (stamp[h] === call) return memo[h]!;
     const n = tables.nodes[h]!;
     const v = n[0]!;
     const known = assignment[v]!;
-    const result = known !== UNKNOWN ? go(n[1 + known]!) : make(v, n.slice(1).map(go));
-    memo.set(h, result);
+    let result: number;
+    if (known !== UNKNOWN) result = go(n[1 + known]!);
+    else {
+      const candidate = [v];
+      for (let i = 1; i < n.length; i++) candidate.push(go(n[i]!));
+      result = make(candidate);
+    }
+    // Restriction is not re-entrant (no callbacks), so the memo cannot be reused under a live call.
+    stamp[h] = call;
+    memo[h] = result;
     return result;
   };
   return { root: go(root), node };

@@ -7,6 +7,7 @@ import type { CitationOut, Decision, FactInput, InputError, Lang, Question, Reas
 import type { Outcome } from '../ast/types.ts';
 import { questionPlan } from './choice.ts';
 import { epochFor, follow, reachableTerminals, restrict, support } from './diagram.ts';
+import { followFast, newFastPath, type FastPath } from './fastpath.ts';
 import type { TableCitation, TableEpoch, Tables, TableTerminal } from './tables.ts';
 
 export interface DecideOptions {
@@ -211,13 +212,98 @@ function reasonRules(tables: Tables, epoch: TableEpoch, assignment: Int32Array):
   return always.length > 0 ? always : possible;
 }
 
+/** Complete decisions an epoch answers by following each rule's diagram before its fast path is built. */
+const FAST_PATH_AFTER = 1000;
+
+interface CompleteState {
+  count: number;
+  fast?: FastPath;
+  /** Shared decisions by leaf of the decision diagram and rules that hold, per language (nb, other). */
+  byKey: [Map<string, Decision | { error: InputError }>, Map<string, Decision | { error: InputError }>];
+  /** The same decisions by leaf of the fast path, per language. */
+  byLeaf: [(Decision | { error: InputError } | undefined)[], (Decision | { error: InputError } | undefined)[]];
+}
+
+const completeStates = new WeakMap<TableEpoch, CompleteState>();
+
+/** The cached decisions of an epoch. */
+function stateOf(epoch: TableEpoch): CompleteState {
+  let state = completeStates.get(epoch);
+  if (!state) completeStates.set(epoch, (state = { count: 0, byKey: [new Map(), new Map()], byLeaf: [[], []] }));
+  return state;
+}
+
+/** The shared (frozen) decision for a leaf of the decision diagram and the rules that hold. */
+function sharedDecision(tables: Tables, state: CompleteState, terminal: number, rules: number[], lang: Lang): Decision | { error: InputError } {
+  const cache = state.byKey[lang === 'nb' ? 0 : 1];
+  const key = `${terminal}:${rules.join(',')}`;
+  let d = cache.get(key);
+  if (!d) cache.set(key, (d = deepFreeze(settledDecision(tables, tables.terminals[terminal]!, rules, lang))));
+  return d;
+}
+
+/**
+ * The decision on complete facts without a shipped full diagram: at first the leaf of the decision
+ * diagram and the rules whose truth diagrams hold, each found by following one path; after
+ * FAST_PATH_AFTER such calls, one walk down the fast path grown from the same diagrams. Both give
+ * the same shared decision objects.
+ */
+function completeDecision(tables: Tables, epoch: TableEpoch, assignment: Int32Array, lang: Lang): Decision | { error: InputError } {
+  const state = stateOf(epoch);
+  if (state.fast === undefined) {
+    if (++state.count < FAST_PATH_AFTER) {
+      const rules: number[] = [];
+      epoch.decides.forEach((root, r) => {
+        if ((tables.terminals[follow(tables, root, assignment)] as { v?: boolean }).v === true) rules.push(r);
+      });
+      return sharedDecision(tables, state, follow(tables, epoch.decision, assignment), rules, lang);
+    }
+    state.fast = newFastPath(tables, epoch);
+  }
+  const leaf = followFast(state.fast, assignment);
+  const byLeaf = state.byLeaf[lang === 'nb' ? 0 : 1];
+  const d = leaf < byLeaf.length ? byLeaf[leaf] : undefined;
+  if (d !== undefined) return d;
+  while (byLeaf.length <= leaf) byLeaf.push(undefined);
+  const { terminal, rules } = state.fast.leaves[leaf]!;
+  return (byLeaf[leaf] = sharedDecision(tables, state, terminal, rules, lang));
+}
+
 /** Decides on already validated facts: `decideAssignment(tables, assignment, '2026-11-29', 'nb')`. */
 export function decideAssignment(tables: Tables, assignment: Int32Array, date: string, lang: Lang): Decision | { error: InputError } {
   const epoch = tables.epochs[epochFor(tables, date)]!;
-  if (!assignment.includes(-1) && epoch.full !== undefined) return totalDecision(tables, follow(tables, epoch.full, assignment), lang);
+  if (!assignment.includes(-1)) {
+    if (epoch.full !== undefined) return totalDecision(tables, follow(tables, epoch.full, assignment), lang);
+    return completeDecision(tables, epoch, assignment, lang);
+  }
+  return partialDecision(tables, epoch, assignment, lang);
+}
+
+/** Distinct partial assignments whose decisions an epoch keeps (then it starts afresh): a bounded cache. */
+const PARTIAL_CACHE_SIZE = 4096;
+const partialCaches = new WeakMap<TableEpoch, [Map<string, Decision | { error: InputError }>, Map<string, Decision | { error: InputError }>]>();
+
+/**
+ * The decision on partial facts: the decision diagram restricted to them, settled or not. Shared
+ * (frozen) per distinct assignment while the epoch's bounded cache holds it, since a questionnaire's
+ * early states (few facts known) recur for every case.
+ */
+function partialDecision(tables: Tables, epoch: TableEpoch, assignment: Int32Array, lang: Lang): Decision | { error: InputError } {
+  let caches = partialCaches.get(epoch);
+  if (!caches) partialCaches.set(epoch, (caches = [new Map(), new Map()]));
+  const cache = caches[lang === 'nb' ? 0 : 1];
+  let key = '';
+  for (let i = 0; i < assignment.length; i++) key += String.fromCharCode(assignment[i]! + 1);
+  const hit = cache.get(key);
+  if (hit) return hit;
   const decision = restrict(tables, epoch.decision, assignment);
-  if (decision.root < 0) return settledDecision(tables, tables.terminals[-1 - decision.root]!, reasonRules(tables, epoch, assignment), lang);
-  return { outcome: null, obligations: [], reasons: [], citations: [], missing: support(decision).map((v) => tables.facts[v]!.name) };
+  const d =
+    decision.root < 0
+      ? sharedDecision(tables, stateOf(epoch), -1 - decision.root, reasonRules(tables, epoch, assignment), lang)
+      : deepFreeze({ outcome: null, obligations: [], reasons: [], citations: [], missing: support(decision).map((v) => tables.facts[v]!.name) });
+  if (cache.size >= PARTIAL_CACHE_SIZE) cache.clear();
+  cache.set(key, d);
+  return d;
 }
 
 /** Decides a case: `decide(tables, { channel: 'email', … }, { lang: 'en' })`. Partial facts are exact. */
@@ -243,14 +329,15 @@ export function nextQuestion(tables: Tables, facts: unknown, options: DecideOpti
   if (bad) return { error: bad };
   const valid = validateFacts(tables, facts);
   if ('error' in valid) return valid;
-  const decision = decideAssignment(tables, valid.assignment, date, lang);
-  if ('error' in decision) return decision;
-  if (decision.outcome !== null) return { decision };
+  const decided = decideAssignment(tables, valid.assignment, date, lang);
+  if ('error' in decided) return decided;
+  if (decided.outcome !== null) return { decision: decided };
   const epoch = tables.epochs[epochFor(tables, date)]!;
   const plan = questionPlan(tables, epoch.decision, valid.assignment)!;
   const v = plan.fact;
   const fact = tables.facts[v]!;
-  decision.missing = [fact.name, ...decision.missing.filter((m) => m !== fact.name)];
+  // Decisions are shared frozen objects: the one returned here is a copy with the question first.
+  const decision: Decision = { ...decided, missing: [fact.name, ...decided.missing.filter((m) => m !== fact.name)] };
   const perValue = fact.values.map((_, value) => {
     const a = valid.assignment.slice();
     a[v] = value;

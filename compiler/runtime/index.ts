@@ -5,5 +5,5 @@
 export { decide, nextQuestion, validateFacts, decideAssignment, decisiveFacts, checkDate, today, type DecideOptions } from './engine.ts';
 export { whatWouldChange, type ChangeSet } from './counterfactual.ts';
 export { questionnaireState, type QuestionnaireState, type AnsweredQuestion } from './questionnaire.ts';
-export { sliceTables } from './slice.ts';
+export { sliceTables, withoutFullDiagrams } from './slice.ts';
 export type { Tables } from './tables.ts';

@@ -9,7 +9,24 @@ import type { TableEpoch, Tables, TableTerminal } from './tables.ts';
 
 /** Keeps only what deciding on `date` needs: `sliceTables(tables, '2026-11-29')`. */
 export function sliceTables(tables: Tables, date: string): Tables {
-  const epoch = tables.epochs[epochFor(tables, date)]!;
+  const sliced = keepEpochs(tables, [tables.epochs[epochFor(tables, date)]!]);
+  // Statute texts are for people reading the rules (explain --quote, the rule reference), not for deciding.
+  const { statutes: _texts, ...rest } = sliced;
+  const rules = sliced.rules.map(({ statutes: _s, ...r }) => r);
+  const obligations = sliced.obligations.map(({ statutes: _s, ...o }) => o);
+  return { ...rest, rules, obligations };
+}
+
+/**
+ * Every epoch without its full diagram: `withoutFullDiagrams(tables)`. Same answers, a fraction of
+ * the size (the full diagrams name every combination of deciding rules: most of the nodes).
+ */
+export function withoutFullDiagrams(tables: Tables): Tables {
+  return keepEpochs(tables, tables.epochs);
+}
+
+/** The tables with only the given epochs' decision and per-rule diagrams, renumbered. */
+function keepEpochs(tables: Tables, epochs: TableEpoch[]): Tables {
   const nodes: number[][] = [];
   const terminals: TableTerminal[] = [];
   const nodeIds = new Map<number, number>();
@@ -32,15 +49,11 @@ export function sliceTables(tables: Tables, date: string): Tables {
     }
     return id;
   };
-  const sliced: TableEpoch = {
+  const sliced = epochs.map((epoch): TableEpoch => ({
     ...(epoch.from ? { from: epoch.from } : {}),
     ...(epoch.until ? { until: epoch.until } : {}),
     decision: visit(epoch.decision),
     decides: epoch.decides.map(visit),
-  };
-  // Statute texts are for people reading the rules (explain --quote, the rule reference), not for deciding.
-  const { statutes: _texts, ...rest } = tables;
-  const rules = tables.rules.map(({ statutes: _s, ...r }) => r);
-  const obligations = tables.obligations.map(({ statutes: _s, ...o }) => o);
-  return { ...rest, rules, obligations, nodes, terminals, epochs: [sliced] };
+  }));
+  return { ...tables, nodes, terminals, epochs: sliced };
 }
