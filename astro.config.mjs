@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import node from '@astrojs/node';
 import { lovkodePack } from './site/build/vite-pack.mjs';
 import { lovkodeServer } from './site/build/server-bundle.mjs';
+import { lovShikiConfig } from './site/build/shiki-lov.mjs';
 
 export default defineConfig({
   // The Astro project lives in site/; rules/, compiler/ and test/ stay at the top level.
@@ -32,6 +33,8 @@ export default defineConfig({
   // Astro inlines client scripts smaller than this limit; 0 keeps them all as same-origin files.
   // The rule pack is compiled once per build and offered as virtual:lovkode/* modules.
   vite: { build: { assetsInlineLimit: 0 }, plugins: [lovkodePack()] },
+  // ```lov blocks are highlighted with the editor's TextMate grammar, as classes (no inline styles).
+  markdown: { shikiConfig: lovShikiConfig },
   devToolbar: { enabled: false },
   prefetch: false,
 });

@@ -140,6 +140,20 @@ describe('language server over stdio', () => {
     await expect(rpc.sendRequest('textDocument/rename', { textDocument: { uri: mainUri }, position: pos(9, 9), newName: 'not a name' })).rejects.toThrow(/not a valid name/);
   });
 
+  it('runs the examples and whole-pack analyses on save, not while typing', async () => {
+    const uri = pathToFileURL(join(dir, 'main.lov')).href;
+    const example = '\nexample "Med samtykke"\n  given consentGiven = true, channel = email\n  expect not_allowed\n';
+    const text = main('consentGiven and channel = email').replace('import "facts.lov"', 'import "renamed.lov"') + example;
+    writeFileSync(join(dir, 'renamed.lov'), FACTS.replace('hasConsent', 'consentGiven'));
+    let seen = count(uri);
+    await rpc.sendNotification('textDocument/didChange', { textDocument: { uri, version: 5 }, contentChanges: [{ text }] });
+    expect(await nextDiagnostics(uri, seen)).toEqual([]);
+    seen = count(uri);
+    await rpc.sendNotification('textDocument/didSave', { textDocument: { uri } });
+    const ds = await nextDiagnostics(uri, seen);
+    expect(ds.map((d) => [d.code, d.range.start.line])).toEqual([['LOV5001', 14]]);
+  });
+
   it('formats a document with the compiler formatter', async () => {
     const uri = pathToFileURL(join(dir, 'messy.lov')).href;
     await rpc.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'lov', version: 1, text: 'fact   a is true or false question nb "A?" en "A?"\n' } });
