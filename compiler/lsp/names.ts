@@ -78,6 +78,10 @@ export function indexPack(files: readonly LovFile[]): PackIndex {
     } else if (d.kind === 'condition' || d.kind === 'rule' || d.kind === 'obligation' || d.kind === 'obligationSet' || d.kind === 'source') {
       declare(index, d.kind, d.name.text, d.name, d);
     }
+    // `reason ID …` blocks inside a rule (the language's reasons) share the rules' namespace.
+    for (const r of (d as { reasons?: Array<{ name?: unknown }> }).reasons ?? []) {
+      if (isName(r.name)) declare(index, 'rule', r.name.text, r.name, d), declNames.add(r.name);
+    }
     if (isName(named.name)) declNames.add(named.name);
   }
   for (const d of decls) {
