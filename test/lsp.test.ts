@@ -162,3 +162,22 @@ describe('language server over stdio', () => {
     expect(edits[0]!.newText).toBe('fact a is true or false\n  question nb "A?" en "A?"\n');
   });
 });
+
+describe('hover texts', () => {
+  it("shows a rule's outcome and reason, and a citation's statute text when the pack declares one", async () => {
+    const { parse } = await import('../compiler/parser/index.ts');
+    const { indexPack } = await import('../compiler/lsp/names.ts');
+    const { citationHover, hoverText } = await import('../compiler/lsp/hover.ts');
+    const file = parse(FACTS + main('hasConsent').replace('import "facts.lov"\n', ''), 'p.lov').file;
+    // A `statute` declaration as the language writes it (`statute mfl "§ 15" primary text "…"`).
+    const statute = { kind: 'statute', source: { text: 'mfl' }, pinpoint: { value: '§  15' }, text: { value: 'I næringsvirksomhet\n  er det forbudt …' } };
+    const index = indexPack([{ ...file, declarations: [...file.declarations, statute as never] }]);
+    const r2 = index.symbols.get('R2')!;
+    expect(hoverText(index, r2)).toContain('Outcome: `allowed`');
+    expect(hoverText(index, r2)).toContain('Because: Samtykke er gitt. / Consent was given.');
+    expect(hoverText(index, r2)).toContain('> I næringsvirksomhet er det forbudt …');
+    const cite = (r2.decl as { citations: Parameters<typeof citationHover>[1][] }).citations[0]!;
+    expect(citationHover(index, cite)).toContain('> I næringsvirksomhet er det forbudt …');
+    expect(citationHover(index, { ...cite, pinpoint: { ...cite.pinpoint, value: '§ 16' } })).toContain('no statute text');
+  });
+});

@@ -26,6 +26,8 @@ import { citationHover, hoverText } from './hover.ts';
 import { contains, indexPack, occurrenceAt, type PackIndex } from './names.ts';
 
 type Lang = 'nb' | 'en';
+/** Quiet time after a keystroke before the pack is checked again (the rules/ pack takes ~150 ms). */
+const DEBOUNCE_MS = 150;
 const toPath = (uri: string): string => resolve(fileURLToPath(uri));
 const toUri = (path: string): string => pathToFileURL(path).href;
 const lspRange = (r: Range): LspRange => ({
@@ -124,7 +126,16 @@ export function startServer(connection: Connection): void {
     };
   });
 
-  documents.onDidChangeContent((e) => validate(e.document, false));
+  // Typing: one quick check (syntax, names, types) once the keys have rested for DEBOUNCE_MS.
+  const pending = new Map<string, ReturnType<typeof setTimeout>>();
+  documents.onDidChangeContent((e) => {
+    clearTimeout(pending.get(e.document.uri));
+    pending.set(e.document.uri, setTimeout(() => {
+      pending.delete(e.document.uri);
+      const doc = documents.get(e.document.uri);
+      if (doc) validate(doc, false);
+    }, DEBOUNCE_MS));
+  });
   documents.onDidSave((e) => validate(e.document, true));
   documents.onDidClose((e) => {
     if (published.delete(e.document.uri)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
