@@ -181,3 +181,21 @@ describe('hover texts', () => {
     expect(citationHover(index, { ...cite, pinpoint: { ...cite.pinpoint, value: '§ 16' } })).toContain('no statute text');
   });
 });
+
+describe('completion contexts', () => {
+  it('offers what fits the clause being written', async () => {
+    const { parse } = await import('../compiler/parser/index.ts');
+    const { indexPack } = await import('../compiler/lsp/names.ts');
+    const { completions } = await import('../compiler/lsp/complete.ts');
+    const index = indexPack([parse(FACTS + main('hasConsent').replace('import "facts.lov"\n', ''), 'p.lov').file]);
+    const labels = (before: string) => completions(index, before).map((i) => i.label).sort();
+    expect(labels('  exception to ')).toEqual(['R1', 'R2']);
+    expect(labels('  prevails over R1, ')).toEqual(['R1', 'R2']);
+    expect(labels('  when channel in {email, ')).toEqual(['email', 'sms']);
+    expect(labels('  when channel not in {')).toEqual(['email', 'sms']);
+    expect(labels('  given hasConsent = ')).toEqual(['false', 'true']);
+    expect(labels('  then ')).toEqual(['allowed', 'allowed_with_conditions', 'not_allowed', 'uncertain', 'undecided']);
+    expect(labels('  cites ')).toEqual(['mfl']);
+    expect(labels('  when ')).toEqual(['channel', 'hasConsent']);
+  });
+});
