@@ -99,6 +99,16 @@ describe('language server over stdio', () => {
     expect(await nextDiagnostics(mainUri, seen)).toEqual([]);
   }, 60_000);
 
+  it('points a duplicate at the first declaration (related information)', async () => {
+    const uri = pathToFileURL(join(dir, 'other', 'dup.lov')).href;
+    const fact = 'fact a is true or false\n  question nb "A?" en "A?"\n';
+    await rpc.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'lov', version: 1, text: fact + fact } });
+    const ds = (await nextDiagnostics(uri, 0)).filter((d) => d.code === 'LOV2007');
+    expect(ds.map((d) => [d.severity, d.range.start.line])).toEqual([[1, 2]]);
+    expect(ds[0]!.relatedInformation!.map((r) => [r.location.uri, r.location.range.start.line])).toEqual([[uri, 0]]);
+    await rpc.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  });
+
   it('hovers a fact with its question and values (declared in the imported file)', async () => {
     const h = (await rpc.sendRequest('textDocument/hover', { textDocument: { uri: mainUri }, position: pos(9, 9) })) as Hover;
     const text = (h.contents as { value: string }).value;
