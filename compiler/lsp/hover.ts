@@ -4,7 +4,7 @@
  */
 import type { Citation, Declaration, Text } from '../ast/types.ts';
 import { printExpr } from '../format/index.ts';
-import type { PackIndex, Symbol } from './names.ts';
+import type { PackIndex, PackSymbol } from './names.ts';
 
 const both = (t: Text | undefined): string => [t?.nb?.value, t?.en?.value].filter(Boolean).join(' / ');
 
@@ -33,7 +33,7 @@ function citations(index: PackIndex, list: readonly Citation[]): string[] {
 }
 
 /** The hover Markdown of a symbol. */
-export function hoverText(index: PackIndex, sym: Symbol): string {
+export function hoverText(index: PackIndex, sym: PackSymbol): string {
   const d = sym.decl;
   const lines: string[] = [];
   if (sym.kind === 'value' && d.kind === 'fact') {

@@ -7,7 +7,7 @@ import type { Declaration, Expr, FactDecl, LovFile, Name, Range } from '../ast/t
 
 export type SymbolKind = 'fact' | 'condition' | 'rule' | 'obligation' | 'obligationSet' | 'source' | 'value';
 
-export interface Symbol {
+export interface PackSymbol {
   /** `channel`, `R30`, or `channel.email` for an enum value. */
   key: string;
   kind: SymbolKind;
@@ -24,7 +24,7 @@ export interface Occurrence {
 }
 
 export interface PackIndex {
-  symbols: Map<string, Symbol>;
+  symbols: Map<string, PackSymbol>;
   occurrences: Occurrence[];
   facts: FactDecl[];
   /** Every declaration, for hovers that need more than a name (e.g. statute texts). */
