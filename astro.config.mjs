@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import node from '@astrojs/node';
 import { lovkodePack } from './site/build/vite-pack.mjs';
 import { lovkodeServer } from './site/build/server-bundle.mjs';
+import { lovShikiConfig } from './site/build/shiki-lov.mjs';
 
 export default defineConfig({
   // The Astro project lives in site/; rules/, compiler/ and test/ stay at the top level.
@@ -33,6 +34,8 @@ export default defineConfig({
   // The rule pack is compiled once per build and offered as virtual:lovkode/* modules.
   // Workers are ES modules, so the contact-list worker can load its CSV parser as a separate chunk.
   vite: { build: { assetsInlineLimit: 0 }, worker: { format: 'es' }, plugins: [lovkodePack()] },
+  // ```lov blocks are highlighted with the editor's TextMate grammar, as classes (no inline styles).
+  markdown: { shikiConfig: lovShikiConfig },
   devToolbar: { enabled: false },
   prefetch: false,
 });
