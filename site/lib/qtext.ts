@@ -6,7 +6,8 @@ import type { Lang } from './routes.ts';
 
 export type OutcomeName = 'allowed' | 'allowed_with_conditions' | 'not_allowed' | 'uncertain';
 
-const nb = {
+/** The questionnaire's texts in bokmål (exported alone so a bundle for one language leaves the other out). */
+export const nb = {
   title: 'Spørsmål',
   resultTitle: 'Svar',
   progress: (n: number, most: number) => (most > n ? `Spørsmål ${n} av høyst ${most} på denne veien` : `Spørsmål ${n}, det siste`),
@@ -66,7 +67,8 @@ const nb = {
 
 export type QText = typeof nb;
 
-const en: QText = {
+/** The questionnaire's texts in English. */
+export const en: QText = {
   title: 'Question',
   resultTitle: 'Answer',
   progress: (n, most) => (most > n ? `Question ${n} of at most ${most} on this path` : `Question ${n}, the last one`),

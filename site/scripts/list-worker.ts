@@ -10,6 +10,7 @@ import { profileColumns, suggestMapping, suggestValues, type ColumnProfile, type
 import { PAGE_SIZE, type FromWorker, type RowView, type ToWorker, type View } from '../lib/list/protocol.ts';
 import { campaignState, changesFor, decideGroups, groupRows, reasonKey, summarise, type CampaignAnswers, type CampaignState, type Category, type Grouping, type GroupResult, type Summary } from '../lib/list/rows.ts';
 import type { ListText } from '../lib/list/text-nb.ts';
+import type { QText } from '../lib/qtext.ts';
 import { todayInNorway } from '../lib/answers.ts';
 import { answerView, campaignView, columnsView, esc, rowsView, type ViewContext } from '../lib/list/view.ts';
 
@@ -32,13 +33,13 @@ const post = (m: FromWorker) => (self as unknown as Worker).postMessage(m);
 const view = (v: View) => post({ type: 'view', ...v });
 
 /** Runs the worker with the tool's text in the page's language. */
-export function runListWorker(text: ListText): void {
+export function runListWorker(text: ListText, q: QText): void {
   self.onmessage = (event: MessageEvent<ToWorker>) => void handle(event.data, text);
 }
 
 async function handle(m: ToWorker, text: ListText): Promise<void> {
   if (m.type === 'init') {
-    ctx = { tables: m.tables, date: todayInNorway(), lang: m.lang, t: text };
+    ctx = { tables: m.tables, date: todayInNorway(), lang: m.lang, t: text, q };
     await parser;
     return post({ type: 'ready' });
   }

@@ -6,7 +6,7 @@
 import type { Question } from '../../../compiler/evaluate/types.ts';
 import type { ChangeSet } from '../../../compiler/runtime/index.ts';
 import type { TableFact, Tables } from '../../../compiler/runtime/tables.ts';
-import { qtext } from '../qtext.ts';
+import type { QText } from '../qtext.ts';
 import { question as renderQuestion, type Links } from '../render.ts';
 import { ROUTES, type Lang } from '../routes.ts';
 import type { Step } from '../step.ts';
@@ -26,6 +26,8 @@ export interface ViewContext {
   lang: Lang;
   date: string;
   t: ListText;
+  /** The questionnaire's texts in the same language (given by the worker's entry, so the other language is not bundled). */
+  q: QText;
 }
 
 const factOf = (ctx: ViewContext, name: string): TableFact => ctx.tables.facts.find((f) => f.name === name)!;
@@ -69,7 +71,7 @@ export function columnsView(ctx: ViewContext, header: string[], preview: string[
 export function campaignView(ctx: ViewContext, campaign: CampaignState): string {
   const { lang } = ctx;
   const { t } = ctx;
-  const q = qtext(lang);
+  const q = ctx.q;
   const answered = campaign.answered.map((a) => {
     const f = factOf(ctx, a.fact);
     return { fact: a.fact, value: a.value < 0 ? '' : asValue(f, a.value), question: f.question[lang], answer: a.value < 0 ? t.open : label(ctx, f, a.value) };
@@ -115,7 +117,7 @@ const ruleLinks = (ctx: ViewContext, r: GroupResult) => r.reasons.map((x) => `<a
 export function answerView(ctx: ViewContext, s: Summary, results: GroupResult[], changes: (groups: number[]) => ChangeSet[], ms: number): string {
   const { lang } = ctx;
   const { t } = ctx;
-  const q = qtext(lang);
+  const q = ctx.q;
   const present = (Object.keys(s.counts) as Category[]).filter((c) => s.counts[c] > 0);
   const counts = present.map((c) => `<li class="list-count list-count-${KIND[c]}" data-count="${c}"><strong>${num(ctx, s.counts[c])}</strong> ${esc(t.count[c])}</li>`).join('');
   const parts = [`<h2 id="h-answer" tabindex="-1">${esc(t.step4)}: ${esc(t.resultFor(s.rows, lang))}</h2><ul class="list-counts">${counts}</ul><p class="list-hint">${esc(t.time(ms))}</p>`];
