@@ -35,7 +35,7 @@ function sh(command: string, args: string[], options: SpawnSyncOptions = {}): { 
  */
 function pristineCopy(): string {
   const dir = mkdtempSync(join(tmpdir(), 'lovkode-src-'));
-  for (const entry of ['package.json', 'LICENSE', 'README.md', 'tsconfig.build.json', 'bin', 'compiler', 'rules', 'docs', 'scripts']) {
+  for (const entry of ['package.json', 'LICENSE', 'README.md', 'tsconfig.build.json', 'bin', 'compiler', 'server', 'rules', 'docs', 'scripts']) {
     cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
   }
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
@@ -60,7 +60,7 @@ describe('the tarball', () => {
     for (const f of ['package.json', 'LICENSE', 'README.md', 'bin/lovkode.mjs', 'lib/index.js', 'lib/cli.js', 'lib/runtime.js', 'lib/no.mjs', 'lib/no.d.ts', 'lib/no.schema.json', 'lib/types/api.d.ts', 'lib/THIRD-PARTY-LICENSES.txt', 'rules/main.lov', 'docs/api.md']) {
       expect(files).toContain(f);
     }
-    expect(files.filter((f) => /^(test|site|bench|compiler|scripts|node_modules)\//.test(f) || f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
+    expect(files.filter((f) => /^(test|site|bench|compiler|server|scripts|node_modules)\//.test(f) || f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
   });
 
   it('installs with no dependencies at all (Chevrotain is bundled; tsx and esbuild are dev-only)', () => {

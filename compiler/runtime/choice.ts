@@ -14,7 +14,11 @@
  */
 import type { Tables } from './tables.ts';
 
-/** Declared ordering constraints: facts asked first (in this order) and groups asked together. A name ending in `*` is a prefix. */
+/**
+ * Declared ordering constraints: facts asked first (in this order) and groups asked together. A name
+ * ending in `*` is a prefix. A group's first name, when it is no prefix, leads the group: while it
+ * still matters, no other fact of the group is asked (whether there is a consent before how it was given).
+ */
 export interface QuestionOrder {
   first: string[];
   groups: string[][];
@@ -155,6 +159,8 @@ export class DiagramStore {
 export interface ResolvedOrder {
   first: number[];
   group: Int32Array;
+  /** Per group: the fact that leads it (asked before the others while it matters), or -1. */
+  leader: Int32Array;
 }
 
 /** Resolves fact names (and `prefix*` patterns) of an order to the pack's fact indices. */
@@ -165,7 +171,12 @@ export function resolveOrder(tables: Tables, order: QuestionOrder = QUESTION_ORD
   order.groups.forEach((g, gi) => tables.facts.forEach((f, i) => {
     if (group[i] === -1 && g.some((p) => matches(p, f.name))) group[i] = gi;
   }));
-  return { first: order.first.flatMap((n) => (index.has(n) ? [index.get(n)!] : [])), group };
+  const leader = new Int32Array(order.groups.length).fill(-1);
+  order.groups.forEach((g, gi) => {
+    const head = g[0];
+    if (head !== undefined && !head.endsWith('*') && index.has(head)) leader[gi] = index.get(head)!;
+  });
+  return { first: order.first.flatMap((n) => (index.has(n) ? [index.get(n)!] : [])), group, leader };
 }
 
 /**
@@ -193,6 +204,13 @@ export function chooseFact(store: DiagramStore, root: number, open: number, orde
     const inOpen = support.filter((f) => order.group[f]! >= 0 && (open >> order.group[f]!) & 1);
     if (inOpen.length > 0) candidates = inOpen;
   }
+  // A group's leader comes before the rest of its group while it still matters.
+  const led = candidates.filter((f) => {
+    const g = order.group[f]!;
+    const l = g >= 0 ? order.leader[g]! : -1;
+    return l < 0 || l === f || !support.includes(l);
+  });
+  if (led.length > 0) candidates = led;
   let best = candidates[0]!;
   let bestScore = Infinity;
   for (const f of candidates) {

@@ -34,10 +34,10 @@ const view = (v: View) => post({ type: 'view', ...v });
 
 /** Runs the worker with the tool's text in the page's language. */
 export function runListWorker(text: ListText, q: QText): void {
-  self.onmessage = (event: MessageEvent<ToWorker>) => void handle(event.data, text);
+  self.onmessage = (event: MessageEvent<ToWorker>) => void handle(event.data, text, q);
 }
 
-async function handle(m: ToWorker, text: ListText): Promise<void> {
+async function handle(m: ToWorker, text: ListText, q: QText): Promise<void> {
   if (m.type === 'init') {
     ctx = { tables: m.tables, date: todayInNorway(), lang: m.lang, t: text, q };
     await parser;
