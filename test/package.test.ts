@@ -17,7 +17,7 @@ import { SMALL_PACK } from './support/small-pack.ts';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = dirname(process.execPath);
 const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
-const FACTS = { channel: 'sms_mms', recipientType: 'generic_business_address', purpose: 'marketing', senderActsInBusiness: true };
+const FACTS = { channel: 'sms_mms', recipientType: 'generic_business_address', purpose: 'marketing', senderActsInBusiness: true, recipientOptedOut: false };
 const BROKEN = { 'main.lov': 'fact x is true or false\n  question nb "X?" en "X?"\n\nrule R1 "x"\n  when x\n  then allowd\n' };
 
 let project: string;
