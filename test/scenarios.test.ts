@@ -2,7 +2,7 @@
  * Every public scenario of SPEC.md through the bundled rule pack's decision API: the outcome, the
  * obligations (as a set), the deciding rule, and that the decision carries reasons and citations.
  * The scenarios are the repository's copy in test/data/legal/ (test/legal-data.test.ts keeps it equal
- * to ../shared/legal/ when that folder exists).
+ * to the legal team's shared folder when that folder exists).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
