@@ -381,6 +381,7 @@ export class AstBuilder {
     if (!name) return undefined;
     const exceptionTo: Name[] = [];
     const prevailsOver: Name[] = [];
+    const prevailsExcept: Name[] = [];
     const must: ObligationUse[] = [];
     const citations: Citation[] = [];
     let when: Expr | undefined;
@@ -390,7 +391,11 @@ export class AstBuilder {
     let inForce: Period | undefined;
     for (const c of subs(node, 'ruleClause')) {
       if (tok(c, 'Exception')) for (const item of this.names(sub(c, 'nameList'))) exceptionTo.push(item);
-      else if (tok(c, 'Prevails')) for (const item of this.names(sub(c, 'nameList'))) prevailsOver.push(item);
+      else if (tok(c, 'Prevails')) {
+        const [over, except] = subs(c, 'nameList');
+        for (const item of this.names(over)) prevailsOver.push(item);
+        for (const item of this.names(except)) prevailsExcept.push(item);
+      }
       else if (tok(c, 'When')) when = this.once(when, this.expression(sub(c, 'expression')), tok(c, 'When'));
       else if (tok(c, 'Then')) outcome = this.once(outcome, this.name(tok(sub(c, 'outcome'), 'Identifier')), tok(c, 'Then'));
       else if (tok(c, 'Must')) for (const item of opt(this.obligationUse(tok(c, 'Must'), sub(c, 'obligationUse')))) must.push(item);
@@ -408,6 +413,7 @@ export class AstBuilder {
       kind: 'rule', name, ...(title ? { title } : {}), ...(titleEn ? { titleEn } : {}), exceptionTo, ...(when ? { when } : {}),
       ...(outcome ? { outcome } : {}), must, ...(because ? { because } : {}), ...(judgement ? { judgement } : {}),
       citations, ...(inForce ? { inForce } : {}), ...(prevailsOver.length ? { prevailsOver } : {}),
+      ...(prevailsExcept.length ? { prevailsExcept } : {}),
       ...(reasons.length ? { reasons } : {}), range,
     };
   }

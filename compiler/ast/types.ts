@@ -162,6 +162,8 @@ export interface RuleDecl {
   inForce?: Period;
   /** `prevails over ID, …`: results of these rules are set aside where this rule gives one. */
   prevailsOver?: Name[];
+  /** `… except ID, …` after `prevails over`: rules under those it prevails over whose results it leaves standing. */
+  prevailsExcept?: Name[];
   /** `reason ID "title" …` blocks: why the rule applies, each with its own condition. */
   reasons?: ReasonDecl[];
   range: Range;

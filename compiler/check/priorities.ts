@@ -1,7 +1,9 @@
 /**
  * `prevails over`: each named rule exists (LOV2030, with did-you-mean), is not the rule itself
  * (LOV2032) and is a rule rather than a reason (LOV2033); and priorities do not go round in a circle
- * (LOV2031), or no rule of the circle could be said to come first.
+ * (LOV2031), or no rule of the circle could be said to come first. `except`: each named rule exists
+ * (LOV2034), is not also a rule prevailed over (LOV2035), and is one the rule would otherwise set
+ * aside, i.e. a rule it prevails over is that rule or one it is an exception to (LOV2036).
  */
 import type { Name, RuleDecl } from '../ast/types.ts';
 import { diagnostic } from '../diagnostics/catalogue.ts';
@@ -20,6 +22,47 @@ export function checkPriorityTargets(ctx: CheckContext, rule: RuleDecl): void {
       ctx.diagnostics.push(diagnostic('LOV2030', other.range, [other.text], { hint: hintFor(other, ctx.program.rulesByName.keys()) }));
     }
   }
+  checkPriorityExceptions(ctx, rule);
+}
+
+/** Each rule after `except` exists (LOV2034), is not also prevailed over (LOV2035) and would be set aside without it (LOV2036). */
+function checkPriorityExceptions(ctx: CheckContext, rule: RuleDecl): void {
+  if (!rule.prevailsExcept?.length) return;
+  const over = prevailedOver(ctx, rule);
+  for (const kept of rule.prevailsExcept) {
+    const reason = ctx.program.reasonsByName.get(kept.text);
+    if (reason) ctx.diagnostics.push(diagnostic('LOV2033', kept.range, [kept.text, reason.rule.name.text]));
+    else if (!ctx.program.rulesByName.has(kept.text)) {
+      ctx.diagnostics.push(diagnostic('LOV2034', kept.range, [kept.text], { hint: hintFor(kept, ctx.program.rulesByName.keys()) }));
+    } else if ((rule.prevailsOver ?? []).some((p) => p.text === kept.text)) ctx.diagnostics.push(diagnostic('LOV2035', kept.range, [kept.text]));
+    else if (!lineage(ctx, kept.text).some((r) => over.has(r))) ctx.diagnostics.push(diagnostic('LOV2036', kept.range, [kept.text, rule.name.text]));
+  }
+}
+
+/** The rules a rule prevails over, directly or through the rules it names (by name). */
+function prevailedOver(ctx: CheckContext, rule: RuleDecl): Set<string> {
+  const seen = new Set<string>();
+  const visit = (r: RuleDecl | undefined): void => {
+    for (const p of r?.prevailsOver ?? []) {
+      if (seen.has(p.text)) continue;
+      seen.add(p.text);
+      visit(ctx.program.rulesByName.get(p.text));
+    }
+  };
+  visit(rule);
+  return seen;
+}
+
+/** A rule's name with the names of the rules it is an exception to, all the way up. */
+function lineage(ctx: CheckContext, name: string): string[] {
+  const out = new Set<string>();
+  const up = (n: string): void => {
+    if (out.has(n)) return;
+    out.add(n);
+    for (const p of ctx.program.rulesByName.get(n)?.exceptionTo ?? []) up(p.text);
+  };
+  up(name);
+  return [...out];
 }
 
 /**

@@ -64,6 +64,9 @@ export const CATALOGUE = {
   LOV2030: { severity: 'error', nb: 'Regelen «{0}» finnes ikke, så ingen regel kan gå foran den.', en: 'Rule “{0}” does not exist, so no rule can prevail over it.' },
   LOV2031: { severity: 'error', nb: 'Forrangen går i sirkel: {0}. Da vet ingen hvilken regel som går foran.', en: 'The priorities go round in a circle: {0}. Then no rule can be said to come first.' },
   LOV2032: { severity: 'error', nb: 'En regel kan ikke gå foran seg selv.', en: 'A rule cannot prevail over itself.' },
+  LOV2034: { severity: 'error', nb: 'Regelen «{0}» finnes ikke, så «except» kan ikke nevne den.', en: 'Rule “{0}” does not exist, so “except” cannot name it.' },
+  LOV2035: { severity: 'error', nb: '«{0}» står både etter «prevails over» og etter «except» i samme regel.', en: '“{0}” is named both after “prevails over” and after “except” in the same rule.' },
+  LOV2036: { severity: 'warning', nb: '{1} går ikke foran «{0}» uansett, så «except {0}» endrer ingenting.', en: '{1} does not prevail over “{0}” anyway, so “except {0}” changes nothing.' },
   LOV2033: { severity: 'error', nb: '«{0}» er en begrunnelse i regelen {1}, ikke en regel; forrang gjelder regler.', en: '“{0}” is a reason of rule {1}, not a rule; priorities are between rules.' },
 
   // ── LOV3xxx: legal completeness ───────────────────────────────────────────────────────────

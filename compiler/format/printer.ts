@@ -84,6 +84,18 @@ function wrapList(prefix: string, parts: string[]): string[] {
   return [...lines, line];
 }
 
+/** `prevails over A, B` filled up to WIDTH columns, then `except C, D` on the same line if it fits. */
+function prevailsLines(over: Name[], except: Name[]): string[] {
+  const prefix = `${INDENT}prevails over `;
+  const lines = wrapList(prefix, over.map((n) => n.text));
+  if (except.length === 0) return lines;
+  const tail = `except ${except.map((n) => n.text).join(', ')}`;
+  const last = lines[lines.length - 1]!;
+  if (`${last} ${tail}`.length <= WIDTH) lines[lines.length - 1] = `${last} ${tail}`;
+  else lines.push(' '.repeat(prefix.length) + tail);
+  return lines;
+}
+
 /** Repeats the clause keyword: `given a = b, c = d` lines filled up to WIDTH columns. */
 function packClauses(keyword: string, parts: { text: string; anchor: number[] }[]): Item[] {
   const items: Item[] = [];
@@ -222,7 +234,7 @@ export function declarationItems(d: Declaration): Item[] {
       return [
         head(d, `rule ${d.name.text}${titled(d.title)}${d.titleEn ? ` en ${quote(d.titleEn.value)}` : ''}`),
         ...(d.exceptionTo.length ? [{ anchors: at(...d.exceptionTo), lines: wrapList(`${INDENT}exception to `, d.exceptionTo.map((n) => n.text)) }] : []),
-        ...(d.prevailsOver?.length ? [{ anchors: at(...d.prevailsOver), lines: wrapList(`${INDENT}prevails over `, d.prevailsOver.map((n) => n.text)) }] : []),
+        ...(d.prevailsOver?.length ? [{ anchors: at(...d.prevailsOver, ...(d.prevailsExcept ?? [])), lines: prevailsLines(d.prevailsOver, d.prevailsExcept ?? []) }] : []),
         ...(d.when ? [{ anchors: at(d.when), lines: exprLines(`${INDENT}when `, d.when) }] : []),
         ...nameItem('then', d.outcome),
         ...d.must.map((u) => useItem('must', u)),

@@ -200,6 +200,7 @@ export function lower(program: Program, texts: ReadonlyMap<string, string>): IRP
       ...(r.inForce?.until ? { until: r.inForce.until.value } : {}),
       range: r.name.range,
       ...(r.prevailsOver?.length ? { prevailsOver: r.prevailsOver.map((p) => ruleIndex.get(p.text)!) } : {}),
+      ...(r.prevailsExcept?.length ? { prevailsExcept: r.prevailsExcept.map((p) => ruleIndex.get(p.text)!) } : {}),
       ...(reasons.length ? { reasons: reasons.map((x) => ruleIndex.get(x.id)!) } : {}),
       ...quoting(r.citations),
     };

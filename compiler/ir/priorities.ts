@@ -3,7 +3,8 @@
  * result names the rules that gave it (a reason counts as its rule). When results are combined, a
  * result is set aside when another result of the same combination names, for every rule it names,
  * a rule that prevails over that rule or over a rule it is an exception to (further up, too), directly
- * or through a chain of priorities; only what remains is combined.
+ * or through a chain of priorities — unless the winner's `except` names that rule or a rule it is an
+ * exception to; only what remains is combined.
  */
 import type { IRPack, IRRule } from './types.ts';
 
@@ -16,7 +17,7 @@ export function isGeneral(rule: IRRule): boolean {
 export interface Priorities {
   /** Whether the pack has any priority at all. */
   any: boolean;
-  /** Whether rule a's result sets aside rule b's: a prevails over b or over a rule b is an exception to. */
+  /** Whether rule a's result sets aside rule b's: a prevails over b or over a rule b is an exception to, and a's `except` names neither. */
   over: (a: number, b: number) => boolean;
   /** The rule a result tag stands for (a reason stands for its rule). */
   owner: (r: number) => number;
@@ -48,7 +49,9 @@ export function priorities(pack: IRPack): Priorities {
     const all = new Set([r, ...pack.rules[r]!.parents.flatMap(up)]);
     return (lineage[r] = [...all]);
   };
-  const sets: boolean[][] = pack.rules.map((_, a) => pack.rules.map((_, b) => below[a]!.size > 0 && up(b).some((x) => below[a]!.has(x))));
+  const kept = pack.rules.map((r) => new Set(r.prevailsExcept ?? []));
+  const sets: boolean[][] = pack.rules.map((_, a) =>
+    pack.rules.map((_, b) => below[a]!.size > 0 && up(b).some((x) => below[a]!.has(x)) && !up(b).some((x) => kept[a]!.has(x))));
   const targets = new Set<number>();
   sets.forEach((row) => row.forEach((v, b) => v && targets.add(b)));
   const p: Priorities = {

@@ -41,6 +41,8 @@ export interface IRRule {
   range: Range;
   /** Indices of the rules this one prevails over, as written (priorities.ts takes the closure). */
   prevailsOver?: number[];
+  /** Indices of the rules named after `except`: results from under them are never set aside by this rule. */
+  prevailsExcept?: number[];
   /** Indices of this rule's reasons, in declaration order (each stands right after its rule). */
   reasons?: number[];
   /** For a reason: the index of its rule. A reason has no parents, exceptions or obligations of its own. */

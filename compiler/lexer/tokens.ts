@@ -33,7 +33,7 @@ export const RParen = createToken({ name: 'RParen', pattern: ')', label: ')' });
 const STRUCTURAL = new globalThis.Set(
   ('import source fact condition obligation rule example url section status cited value label question help typical action ' +
     'means text cites in includes exception when then must because judgement given on expect and or not ' +
-    'prevails reason statute quotes').split(' '),
+    'prevails except reason statute quotes').split(' '),
 );
 
 const keywordTokens: TokenType[] = [];
@@ -101,6 +101,7 @@ export const En = keyword('en');
 export const Text = keyword('text');
 export const Prevails = keyword('prevails');
 export const Over = keyword('over');
+export const Except = keyword('except');
 export const Reason = keyword('reason');
 export const Statute = keyword('statute');
 export const Quotes = keyword('quotes');

@@ -149,7 +149,14 @@ export class LovParser extends CstParser {
       { ALT: () => this.SUBRULE(this.citesClause) },
       { ALT: () => this.SUBRULE(this.quotesClause) },
       { ALT: () => this.SUBRULE(this.inForceClause) },
-      { ALT: () => { this.CONSUME(T.Prevails); this.CONSUME(T.Over); this.SUBRULE2(this.nameList); } },
+      {
+        ALT: () => {
+          this.CONSUME(T.Prevails);
+          this.CONSUME(T.Over);
+          this.SUBRULE2(this.nameList);
+          this.OPTION(() => { this.CONSUME(T.Except); this.SUBRULE3(this.nameList); });
+        },
+      },
     ]);
   });
 

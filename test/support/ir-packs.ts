@@ -44,6 +44,8 @@ export const irPackArb: fc.Arbitrary<IRPack> = fc
       parentPick: fc.array(fc.nat(), { maxLength: 2 }),
       // priorities only over later rules, so the order is acyclic; reasons with their own conditions
       prevailPick: fc.array(fc.nat(), { maxLength: 2 }),
+      // `except`: later rules whose results this rule leaves standing (any, so also ones without effect)
+      exceptPick: fc.array(fc.nat(), { maxLength: 1 }),
       reasons: fc.array(expr, { maxLength: 2 }),
       period: fc.option(fc.record({ from: fc.option(fc.constantFrom(...DATES), { nil: undefined }), until: fc.option(fc.constantFrom(...DATES), { nil: undefined }) }), { nil: undefined }),
     });
@@ -60,6 +62,7 @@ export const irPackArb: fc.Arbitrary<IRPack> = fc
     const n = rawRules.length;
     const rules: IRRule[] = rawRules.flatMap((r, i) => {
       const over = [...new Set(r.prevailPick.map((p) => p % (n + 1)).filter((p) => p > i && p < n))].map((p) => at[p]!);
+      const kept = [...new Set(r.exceptPick.map((p) => p % (n + 1)).filter((p) => p > i && p < n))].map((p) => at[p]!);
       const rule: IRRule = {
         id: `G${i}`,
         title: text(`G${i}`),
@@ -75,6 +78,7 @@ export const irPackArb: fc.Arbitrary<IRPack> = fc
         ...(r.period?.until ? { until: r.period.until } : {}),
         range,
         ...(over.length ? { prevailsOver: over } : {}),
+        ...(over.length && kept.length ? { prevailsExcept: kept } : {}),
         ...(r.reasons.length ? { reasons: r.reasons.map((_, k) => at[i]! + 1 + k) } : {}),
       };
       const reasons: IRRule[] = r.reasons.map((when, k) => ({
