@@ -51,7 +51,7 @@ function postCheck(): void {
     count: t.count(diagnostics.errors, diagnostics.warnings),
     diagnostics: diagnostics.html,
     findings: findingsView(result.diagnostics, result.pack !== null, file, lang, t),
-    examples: examplesView(result.examples, file, t),
+    examples: examplesView(result.examples, file, lang, t),
   });
 }
 

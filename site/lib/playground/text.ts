@@ -9,7 +9,9 @@ const nb = {
   checking: 'Sjekker …',
   ready: 'Klar. Endre teksten, så sjekkes den mens du skriver.',
   count: (errors: number, warnings: number) =>
-    errors + warnings === 0 ? 'Ingen feil eller advarsler i denne filen.' : `${errors} ${errors === 1 ? 'feil' : 'feil'} og ${warnings} ${warnings === 1 ? 'advarsel' : 'advarsler'} i denne filen.`,
+    errors + warnings === 0
+      ? 'Ingen feil eller advarsler i denne filen.'
+      : `${[errors ? `${errors} feil` : '', warnings ? `${warnings} ${warnings === 1 ? 'advarsel' : 'advarsler'}` : ''].filter(Boolean).join(' og ')} i denne filen.`,
   error: 'Feil',
   warning: 'Advarsel',
   info: 'Merknad',
@@ -27,8 +29,7 @@ const nb = {
   passedList: (n: number) => `Eksempler som består (${n})`,
   failed: 'Består ikke',
   passed: 'Består',
-  expectation: { outcome: 'utfallet', obligations: 'pliktene', rules: 'reglene', missing: 'manglende fakta', pack: 'et svar' },
-  expectedGot: (what: string, expected: string, actual: string) => `Forventet ${what}: ${expected}. Fikk: ${actual}.`,
+  expectedGot: (expected: string, actual: string) => `Forventet ${expected}, men fikk ${actual}.`,
   passesWith: (given: string) => `Består med «${given}».`,
   changesBlocked: 'Hva som endres, vises når filene ikke har feil.',
   noEdit: 'Du har ikke endret noe ennå. Når du gjør det, ser du her hvilke situasjoner som får et annet svar enn i de publiserte reglene.',
@@ -62,7 +63,9 @@ const en: PlaygroundText = {
   checking: 'Checking …',
   ready: 'Ready. Edit the text and it is checked as you type.',
   count: (errors, warnings) =>
-    errors + warnings === 0 ? 'No errors or warnings in this file.' : `${errors} ${errors === 1 ? 'error' : 'errors'} and ${warnings} ${warnings === 1 ? 'warning' : 'warnings'} in this file.`,
+    errors + warnings === 0
+      ? 'No errors or warnings in this file.'
+      : `${[errors ? `${errors} ${errors === 1 ? 'error' : 'errors'}` : '', warnings ? `${warnings} ${warnings === 1 ? 'warning' : 'warnings'}` : ''].filter(Boolean).join(' and ')} in this file.`,
   error: 'Error',
   warning: 'Warning',
   info: 'Note',
@@ -80,8 +83,7 @@ const en: PlaygroundText = {
   passedList: (n) => `Examples that pass (${n})`,
   failed: 'Fails',
   passed: 'Passes',
-  expectation: { outcome: 'outcome', obligations: 'obligations', rules: 'rules', missing: 'missing facts', pack: 'an answer' },
-  expectedGot: (what, expected, actual) => `Expected ${what}: ${expected}. Got: ${actual}.`,
+  expectedGot: (expected, actual) => `Expected ${expected}, but got ${actual}.`,
   passesWith: (given) => `Passes with “${given}”.`,
   changesBlocked: 'What changes is shown when the files have no errors.',
   noEdit: 'You have not changed anything yet. When you do, this shows which situations get a different answer from the published rules.',

@@ -5,6 +5,7 @@
  */
 import type { Diagnostic } from '../../../compiler/diagnostics/types.ts';
 import type { ExampleResult } from '../../../compiler/evaluate/examples.ts';
+import { actual, expected } from '../../../compiler/check/example-results.ts';
 import type { DiffWords, SituationInWords, AnswerInWords } from '../../../compiler/cli/diff-words.ts';
 import type { Range } from '../../../compiler/ast/types.ts';
 import type { Lang } from '../routes.ts';
@@ -66,7 +67,7 @@ export function findingsView(all: readonly Diagnostic[], analysed: boolean, curr
 }
 
 /** The file's examples as tests: the failing ones with what differed, then the passing ones. */
-export function examplesView(results: readonly ExampleResult[] | undefined, current: string, t: PlaygroundText): string {
+export function examplesView(results: readonly ExampleResult[] | undefined, current: string, lang: Lang, t: PlaygroundText): string {
   if (!results) return `<p class="pg-none">${esc(t.examplesBlocked)}</p>`;
   const mine = results.filter((r) => r.range.file === current);
   if (mine.length === 0) return `<p class="pg-none">${esc(t.noExamples)}</p>`;
@@ -74,7 +75,7 @@ export function examplesView(results: readonly ExampleResult[] | undefined, curr
   const passed = mine.filter((r) => r.passed);
   const item = (r: ExampleResult) => {
     const status = r.passed ? t.passed : t.failed;
-    const what = r.failures.map((f) => `<li>${esc(t.expectedGot(t.expectation[f.expectation], f.expected, f.actual))}</li>`).join('');
+    const what = r.failures.map((f) => `<li>${esc(t.expectedGot(expected(f)[lang], actual(f)[lang]))}</li>`).join('');
     const fix = r.unnamed ? `<p class="pg-hint">${esc(t.passesWith(`given ${r.unnamed.map((u) => `${u.fact} = ${u.value}`).join(', ')}`))}</p>` : '';
     return `<li class="pg-example ${r.passed ? 'pg-pass' : 'pg-fail'}"><p><span class="pg-sev">${esc(status)}</span> ${place(r.range, r.name, current)} <span class="pg-line">${esc(t.at(r.range.start.line, r.range.start.column))}</span></p>${what ? `<ul>${what}</ul>` : ''}${fix}</li>`;
   };
