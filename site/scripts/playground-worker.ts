@@ -19,6 +19,7 @@ import { questionnaireStep } from '../lib/step.ts';
 import { changesView, diagnosticsView, esc, examplesView, findingsView } from '../lib/playground/view.ts';
 import type { FromWorker, ToWorker } from '../lib/playground/protocol.ts';
 import { playgroundText } from '../lib/playground/text.ts';
+import { PLAYGROUND } from '../lib/playground/route.ts';
 
 /** The published rule files, bundled into this worker only. */
 const RAW = import.meta.glob('../../rules/*.lov', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
@@ -66,7 +67,7 @@ function postTry(focus: boolean): void {
   const date = todayInNorway();
   answers = readAnswers(tables, new URLSearchParams(answersQuery(answers)));
   const step = questionnaireStep(tables, answers, lang, date);
-  const links: Links = { answers: (a) => `#q:${answersQuery(a)}`, action: '', receipt: '', print: false };
+  const links: Links = { answers: (a) => `#q:${answersQuery(a)}`, action: PLAYGROUND[lang], receipt: '', print: false };
   let html = 'error' in step ? renderError(lang, step.error.message, links) : renderStep(step, links);
   // The step sits under the panel's heading (h2): its headings move two levels down; no receipt here.
   html = html
