@@ -261,6 +261,7 @@ describe.skipIf(!built)('built site (dist/)', () => {
     const playgroundUrls = ['/regler/prov/', '/en/rules/try/'];
     for (const page of pages.filter((p) => !playgroundUrls.includes(p.url))) {
       expect(page.html, page.url).not.toMatch(/Playground|playground-worker/);
+      for (const t of tags(page.html, ['link'])) if (t.attrs.rel === 'stylesheet' && t.attrs.href?.startsWith('/')) expect(readFileSync(join(DIST, t.attrs.href), 'utf8'), `${page.url}: ${t.attrs.href}`).not.toContain('.pg-editor');
       const seen = new Set<string>();
       const visit = (file: string) => {
         if (seen.has(file) || !existsSync(file)) return;

@@ -25,6 +25,11 @@ function start(root: HTMLElement): void {
   const status = $<HTMLElement>('pg-status');
   const shareUrl = $<HTMLInputElement>('pg-share-url');
   const shareStatus = $<HTMLElement>('pg-share-status');
+  // With JavaScript the tool shows at once, read-only until the worker has the compiler ready.
+  document.querySelector('[data-nojs]')?.remove();
+  root.hidden = false;
+  editor.readOnly = true;
+  picker.disabled = true;
   const worker = new Worker(new URL('./playground-worker.ts', import.meta.url), { type: 'module' });
   const send = (m: ToWorker) => worker.postMessage(m);
 
@@ -92,8 +97,8 @@ function start(root: HTMLElement): void {
         published.set(f.path, f.text);
         picker.add(new Option(f.path, f.path));
       }
-      document.querySelector('[data-nojs]')?.remove();
-      root.hidden = false;
+      editor.readOnly = false;
+      picker.disabled = false;
       root.dataset.ready = '';
       if (isShared(location.hash)) void loadShared(location.hash);
       else {
@@ -135,6 +140,7 @@ function start(root: HTMLElement): void {
     send({ type: 'file', file: current });
   });
   root.addEventListener('click', (event) => {
+    if (root.dataset.ready === undefined) return;
     const target = event.target as Element;
     const placeButton = target.closest<HTMLElement>('[data-offset]');
     if (placeButton) return goTo(placeButton.dataset.file!, Number(placeButton.dataset.offset));
