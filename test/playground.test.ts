@@ -17,18 +17,35 @@ const RULES = fileURLToPath(new URL('../rules/', import.meta.url));
 const PUBLISHED = Object.fromEntries(readdirSync(RULES).filter((f) => f.endsWith('.lov')).map((f) => [f, readFileSync(`${RULES}${f}`, 'utf8')]));
 
 describe('share fragment', () => {
-  it('round-trips the edited files, compressed, with any characters', async () => {
-    const shared = { file: 'electronic.lov', edits: { 'electronic.lov': `${PUBLISHED['electronic.lov']}\n# «§ 15» æøå – 🙂\n`, 'facts.lov': 'x' } };
-    const fragment = await encodeShared(shared);
+  const published = new Map(Object.entries(PUBLISHED));
+
+  it('round-trips the edited files, compressed, with any characters, in a link far shorter than the files', async () => {
+    const shared = { file: 'electronic.lov', edits: { 'electronic.lov': `${PUBLISHED['electronic.lov']}\n# «§ 15» æøå – 🙂\n`, 'facts.lov': `x${PUBLISHED['facts.lov']!.slice(40)}` } };
+    const fragment = await encodeShared(shared, published);
     expect(fragment).toMatch(/^z=[\w-]+$/);
-    expect(fragment.length).toBeLessThan(shared.edits['electronic.lov'].length / 2);
+    expect(fragment.length).toBeLessThan(200);
     expect(isShared(`#${fragment}`)).toBe(true);
-    expect(await decodeShared(`#${fragment}`)).toEqual(shared);
+    expect(await decodeShared(`#${fragment}`, published)).toEqual({ ...shared, stale: [] });
   });
 
-  it('reads the plain form and rejects what it cannot read', async () => {
-    expect(await decodeShared(`#t=${encodeURIComponent(JSON.stringify({ f: 'a.lov', e: { 'a.lov': 'rule' } }))}`)).toEqual({ file: 'a.lov', edits: { 'a.lov': 'rule' } });
-    for (const bad of ['#z=!!!', '#z=AAAA', '#t=%E0%A4%A', `#t=${encodeURIComponent('{"f":1}')}`, '#t=[]', '#main', '']) expect(await decodeShared(bad), bad).toBeNull();
+  it('writes and reads the plain form where the browser cannot compress', async () => {
+    const saved = globalThis.CompressionStream;
+    Reflect.set(globalThis, 'CompressionStream', undefined);
+    try {
+      const fragment = await encodeShared({ file: 'scope.lov', edits: { 'scope.lov': 'rule X\n' } }, published);
+      expect(fragment).toMatch(/^t=/);
+      expect(await decodeShared(fragment, published)).toEqual({ file: 'scope.lov', edits: { 'scope.lov': 'rule X\n' }, stale: [] });
+    } finally {
+      Reflect.set(globalThis, 'CompressionStream', saved);
+    }
+  });
+
+  it('leaves out the edit of a file whose published text has changed since, and rejects what it cannot read', async () => {
+    const fragment = await encodeShared({ file: 'scope.lov', edits: { 'scope.lov': `${PUBLISHED['scope.lov']}# more\n` } }, published);
+    const newer = new Map([...published, ['scope.lov', `# a newer version\n${PUBLISHED['scope.lov']}`]]);
+    expect(await decodeShared(fragment, newer)).toEqual({ file: 'scope.lov', edits: {}, stale: ['scope.lov'] });
+    const plain = (d: unknown) => `#t=${encodeURIComponent(JSON.stringify({ f: 'a.lov', d }))}`;
+    for (const bad of ['#z=!!!', '#z=AAAA', '#t=%E0%A4%A', plain([]), plain({ 'a.lov': ['x', -1, 0, ''] }), plain({ 'a.lov': 'text' }), '#t=[]', '#main', '']) expect(await decodeShared(bad, published), bad).toBeNull();
     expect(isShared('#main')).toBe(false);
   });
 });

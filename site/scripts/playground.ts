@@ -78,12 +78,13 @@ function start(root: HTMLElement): void {
   };
   /** Loads an edit from a shared link (or says it cannot). */
   const loadShared = async (hash: string) => {
-    const shared = await decodeShared(hash);
+    const shared = await decodeShared(hash, published);
     for (const key of Object.keys(edits)) delete edits[key];
     if (!shared) {
       shareStatus.textContent = t.badShare;
     } else {
       for (const [path, text] of Object.entries(shared.edits)) if (published.has(path) && published.get(path) !== text) edits[path] = text;
+      if (shared.stale.length > 0) shareStatus.textContent = t.staleShare(shared.stale);
     }
     show(shared?.file ?? current);
     markEdited();
@@ -171,7 +172,7 @@ function start(root: HTMLElement): void {
   });
 
   async function share(): Promise<void> {
-    const fragment = await encodeShared({ file: current, edits });
+    const fragment = await encodeShared({ file: current, edits }, published);
     history.replaceState(null, '', `${location.pathname}#${fragment}`);
     shareUrl.value = location.href;
     shareUrl.closest<HTMLElement>('[data-share-box]')!.hidden = false;

@@ -7,9 +7,17 @@
  * the edit through the URL fragment; no request leaves the origin; axe finds nothing; without
  * JavaScript the page says what to use instead.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations, e2eUnavailable, newPage, useSite } from './support.ts';
+import { encodeShared } from '../../site/lib/playground/share.ts';
+
+const RULES = fileURLToPath(new URL('../../rules/', import.meta.url));
+/** The published rule files, as the page has them. */
+const PUBLISHED = new Map(readdirSync(RULES).filter((f) => f.endsWith('.lov')).map((f) => [f, readFileSync(join(RULES, f), 'utf8')]));
 
 const unavailable = e2eUnavailable();
 
@@ -177,15 +185,24 @@ describe.skipIf(unavailable !== null)('playground (Chromium)', () => {
     await page.context().close();
   }, 600_000);
 
-  it('speaks English on /en/rules/try/ and reads a plain (uncompressed) share link', async () => {
+  it('speaks English on /en/rules/try/, reads a plain (uncompressed) share link and says when a link is for other published rules', async () => {
     const page = await newPage(browser);
-    const fragment = `t=${encodeURIComponent(JSON.stringify({ f: 'scope.lov', e: { 'scope.lov': 'rule X\n' } }))}`;
+    // The plain form, as a browser without CompressionStream writes it.
+    const saved = globalThis.CompressionStream;
+    Reflect.set(globalThis, 'CompressionStream', undefined);
+    const fragment = await encodeShared({ file: 'scope.lov', edits: { 'scope.lov': 'rule X\n' } }, PUBLISHED).finally(() => Reflect.set(globalThis, 'CompressionStream', saved));
+    expect(fragment).toMatch(/^t=/);
     await open(page, `${base}/en/rules/try/#${fragment}`);
     expect(await page.inputValue('#pg-file')).toBe('scope.lov');
     expect(await page.inputValue('#pg-text')).toBe('rule X\n');
     expect(await page.textContent('#pg-status')).toMatch(/^[1-9]\d* errors?( and \d+ warnings?)? in this file\.$/);
     expect(await page.textContent('#pg-diagnostics')).toMatch(/Line 1, column \d+/);
     expect(await page.textContent('#pg-findings')).toContain('The checks of the whole pack run when the files have no errors.');
+    const stale = await encodeShared({ file: 'facts.lov', edits: { 'facts.lov': '# x\n' } }, new Map([['facts.lov', 'an older facts.lov\n']]));
+    await page.goto(`${base}/en/rules/try/#${stale}`);
+    await page.waitForSelector('[data-playground][data-ready]', { timeout: SLOW });
+    await expect.poll(() => page.textContent('#pg-share-status')).toContain('The link was made against another version of facts.lov');
+    expect(await page.inputValue('#pg-text')).toBe(PUBLISHED.get('facts.lov'));
     await page.context().close();
   }, SLOW);
 

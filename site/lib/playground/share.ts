@@ -1,14 +1,40 @@
 /**
- * «Del» / "Share": the edited files in the URL fragment, so a lawyer can send a proposed change as a
- * link and nothing goes to a server. `#z=` is deflate-raw (CompressionStream) in base64url; `#t=` is
- * the same JSON percent-encoded, for browsers without CompressionStream. Reading accepts both and
- * returns null for anything it cannot read.
+ * «Del» / "Share": the edit in the URL fragment, so a lawyer can send a proposed change as a link and
+ * nothing goes to a server. Each edited file travels as the part that differs from the published
+ * text (what comes before and after it is given as lengths) with a checksum of the published text,
+ * so the link stays short and a link made against other published rules is noticed, not misapplied.
+ * `#z=` is deflate-raw (CompressionStream) in base64url; `#t=` is the same JSON percent-encoded, for
+ * browsers without CompressionStream. Reading accepts both and returns null for anything unreadable.
  */
 
-/** What a shared link carries: the file shown and the text of every edited file. */
+/** What a shared link carries: the file shown and the full text of every edited file. */
 export interface Shared {
   file: string;
   edits: Record<string, string>;
+}
+
+/** A read link: the edit, and the files whose published text has changed since the link was made (left out). */
+export interface Opened extends Shared {
+  stale: string[];
+}
+
+/** One edited file: checksum of the published text, length kept at the start, at the end, and the new middle. */
+type Patch = [sum: string, head: number, tail: number, middle: string];
+
+/** FNV-1a over the UTF-16 code units: a checksum of the published text (not a secret). */
+function checksum(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return `${text.length.toString(36)}.${h.toString(36)}`;
+}
+
+/** The edit as the part of `text` that differs from `base`. */
+function patch(base: string, text: string): Patch {
+  let head = 0;
+  while (head < base.length && head < text.length && base[head] === text[head]) head++;
+  let tail = 0;
+  while (tail < base.length - head && tail < text.length - head && base[base.length - 1 - tail] === text[text.length - 1 - tail]) tail++;
+  return [checksum(base), head, tail, text.slice(head, text.length - tail)];
 }
 
 const toBase64url = (bytes: Uint8Array): string => {
@@ -28,15 +54,19 @@ async function pipe(bytes: Uint8Array, stream: CompressionStream | Decompression
   return new Uint8Array(await new Response(out).arrayBuffer());
 }
 
-/** The fragment (without '#') for `shared`: compressed when the browser can, plain otherwise. */
-export async function encodeShared(shared: Shared): Promise<string> {
-  const json = JSON.stringify({ f: shared.file, e: shared.edits });
+/** The fragment (without '#') for `shared`, against the published texts: compressed when the browser can, plain otherwise. */
+export async function encodeShared(shared: Shared, published: ReadonlyMap<string, string>): Promise<string> {
+  const d = Object.fromEntries(Object.entries(shared.edits).map(([path, text]) => [path, patch(published.get(path) ?? '', text)]));
+  const json = JSON.stringify({ f: shared.file, d });
   if (typeof CompressionStream === 'function') return `z=${toBase64url(await pipe(new TextEncoder().encode(json), new CompressionStream('deflate-raw')))}`;
   return `t=${encodeURIComponent(json)}`;
 }
 
-/** The edit in a fragment (with or without '#'), or null when it holds none or cannot be read. */
-export async function decodeShared(fragment: string): Promise<Shared | null> {
+const isPatch = (p: unknown): p is Patch =>
+  Array.isArray(p) && p.length === 4 && typeof p[0] === 'string' && Number.isSafeInteger(p[1]) && p[1] >= 0 && Number.isSafeInteger(p[2]) && p[2] >= 0 && typeof p[3] === 'string';
+
+/** The edit in a fragment (with or without '#'), against the published texts; null when it holds none or cannot be read. */
+export async function decodeShared(fragment: string, published: ReadonlyMap<string, string>): Promise<Opened | null> {
   const hash = fragment.replace(/^#/, '');
   try {
     let json: string;
@@ -47,10 +77,18 @@ export async function decodeShared(fragment: string): Promise<Shared | null> {
     } else {
       return null;
     }
-    const data = JSON.parse(json) as { f?: unknown; e?: unknown };
-    if (typeof data.f !== 'string' || typeof data.e !== 'object' || data.e === null) return null;
-    const edits = Object.fromEntries(Object.entries(data.e).filter((kv): kv is [string, string] => typeof kv[1] === 'string'));
-    return { file: data.f, edits };
+    const data = JSON.parse(json) as { f?: unknown; d?: unknown };
+    if (typeof data.f !== 'string' || typeof data.d !== 'object' || data.d === null || Array.isArray(data.d)) return null;
+    const edits: Record<string, string> = {};
+    const stale: string[] = [];
+    for (const [path, p] of Object.entries(data.d)) {
+      if (!isPatch(p)) return null;
+      const base = published.get(path) ?? '';
+      const [sum, head, tail, middle] = p;
+      if (sum !== checksum(base) || head + tail > base.length) stale.push(path);
+      else edits[path] = base.slice(0, head) + middle + base.slice(base.length - tail);
+    }
+    return { file: data.f, edits, stale };
   } catch {
     return null;
   }

@@ -53,6 +53,7 @@ const nb = {
   shared: 'Lenken til endringen din står i adressefeltet og under. Den som åpner den, ser den samme teksten.',
   copied: 'Lenken er kopiert.',
   badShare: 'Lenken inneholder ingen endring som kan leses. Du ser de publiserte reglene.',
+  staleShare: (files: string[]) => `Lenken ble laget mot en annen versjon av ${files.join(', ')}, og endringen der er utelatt. Be om en ny lenke.`,
   reset: 'Filen er tilbake slik den er publisert.',
   edited_files: (files: string[]) => `Endret: ${files.join(', ')}`,
 };
@@ -107,6 +108,7 @@ const en: PlaygroundText = {
   shared: 'The link to your edit is in the address bar and below. Whoever opens it sees the same text.',
   copied: 'The link is copied.',
   badShare: 'The link holds no edit that can be read. You see the published rules.',
+  staleShare: (files) => `The link was made against another version of ${files.join(', ')}, and the edit there is left out. Ask for a new link.`,
   reset: 'The file is back as published.',
   edited_files: (files) => `Edited: ${files.join(', ')}`,
 };
