@@ -11,6 +11,8 @@ import { playgroundText } from '../lib/playground/text.ts';
 
 /** How long typing may pause before the text is checked. */
 const DEBOUNCE_MS = 350;
+/** The file the page opens on: the general consent rule and its exceptions. */
+const FIRST_FILE = 'electronic.lov';
 
 const root = document.querySelector<HTMLElement>('[data-playground]');
 if (root) start(root);
@@ -35,7 +37,7 @@ function start(root: HTMLElement): void {
 
   const published = new Map<string, string>();
   const edits: Record<string, string> = {};
-  let current = 'main.lov';
+  let current = FIRST_FILE;
   let version = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -57,7 +59,7 @@ function start(root: HTMLElement): void {
     send({ type: 'sources', version: ++version, edits: { ...edits }, file: current });
   };
   const show = (file: string) => {
-    current = published.has(file) ? file : 'main.lov';
+    current = published.has(file) ? file : FIRST_FILE;
     picker.value = current;
     editor.value = edits[current] ?? published.get(current) ?? '';
     editor.scrollTop = 0;
@@ -103,7 +105,7 @@ function start(root: HTMLElement): void {
       root.dataset.ready = '';
       if (isShared(location.hash)) void loadShared(location.hash);
       else {
-        show('electronic.lov');
+        show(FIRST_FILE);
         checkNow();
       }
     } else if (m.type === 'check') {

@@ -204,6 +204,13 @@ describe.skipIf(unavailable !== null)('playground (Chromium)', () => {
     await expect.poll(() => page.textContent('#pg-share-status')).toContain('The link was made against another version of facts.lov');
     expect(await page.inputValue('#pg-text')).toBe(PUBLISHED.get('facts.lov'));
     await page.context().close();
+    // A mangled link, opened afresh: said so, and the published rules on the first file.
+    const fresh = await newPage(browser);
+    await open(fresh, `${base}/en/rules/try/#z=not-a-link`);
+    expect(await fresh.textContent('#pg-share-status')).toBe('The link holds no edit that can be read. You see the published rules.');
+    expect(await fresh.inputValue('#pg-file')).toBe('electronic.lov');
+    expect(await fresh.inputValue('#pg-text')).toBe(PUBLISHED.get('electronic.lov'));
+    await fresh.context().close();
   }, SLOW);
 
   for (const path of ['/regler/prov/', '/en/rules/try/']) {
