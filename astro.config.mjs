@@ -5,6 +5,7 @@ import node from '@astrojs/node';
 import { lovkodePack } from './site/build/vite-pack.mjs';
 import { lovkodeServer } from './site/build/server-bundle.mjs';
 import { lovShikiConfig } from './site/build/shiki-lov.mjs';
+import { browserCompiler } from './site/build/browser-compiler.mjs';
 
 export default defineConfig({
   // The Astro project lives in site/; rules/, compiler/ and test/ stay at the top level.
@@ -32,8 +33,9 @@ export default defineConfig({
   },
   // Astro inlines client scripts smaller than this limit; 0 keeps them all as same-origin files.
   // The rule pack is compiled once per build and offered as virtual:lovkode/* modules.
-  // Workers are ES modules, so the contact-list worker can load its CSV parser as a separate chunk.
-  vite: { build: { assetsInlineLimit: 0 }, worker: { format: 'es' }, plugins: [lovkodePack()] },
+  // Workers are ES modules, so the contact-list worker can load its CSV parser as a separate chunk;
+  // the playground's worker bundles the compiler, without its one Node-only module.
+  vite: { build: { assetsInlineLimit: 0 }, worker: { format: 'es', plugins: () => [browserCompiler()] }, plugins: [lovkodePack()] },
   // ```lov blocks are highlighted with the editor's TextMate grammar, as classes (no inline styles).
   markdown: { shikiConfig: lovShikiConfig },
   devToolbar: { enabled: false },

@@ -17,7 +17,7 @@ import { check } from './check/index.ts';
 import type { Program } from './check/program.ts';
 import { explainFacts } from './cli/explain-text.ts';
 import type { Diagnostic } from './diagnostics/types.ts';
-import { runExamples } from './evaluate/examples.ts';
+import { runExamples, type ExampleResult } from './evaluate/examples.ts';
 import { exampleDiagnostics } from './check/example-results.ts';
 import { checkRecovered } from './check/recovered.ts';
 import { sortDiagnostics } from './diagnostics/render.ts';
@@ -50,6 +50,8 @@ export interface CompileResult {
   diagnostics: Diagnostic[];
   /** Source text by file path, for rendering code frames. */
   texts: Map<string, string>;
+  /** Every example's result, passed or failed (when the examples ran), for a front end that lists them. */
+  examples?: ExampleResult[];
 }
 
 /** What to compile and which checks to run. */
@@ -122,8 +124,9 @@ export function compileWith(entries: readonly string[], host: LoadHost, options:
   const built = build(ir);
   if (options.analyse !== false) for (const item of findProblems(ir, built)) diagnostics.push(item);
   const pack = { ir, built, tables: freeze(ir, built) };
-  if (options.examples !== false) for (const item of exampleDiagnostics(runExamples(ir, pack.tables))) diagnostics.push(item);
-  return { pack, program: checked.program, diagnostics, ...base };
+  const examples = options.examples === false ? undefined : runExamples(ir, pack.tables);
+  if (examples) for (const item of exampleDiagnostics(examples)) diagnostics.push(item);
+  return { pack, program: checked.program, diagnostics, ...base, ...(examples ? { examples } : {}) };
 }
 
 /** A loader host over a record of sources: keys are posix paths, relative ones stay relative. */

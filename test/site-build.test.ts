@@ -31,6 +31,8 @@ const SCRIPT_BUDGET = 15 * 1024;
  * growth until the worker is trimmed.
  */
 const LIST_BUDGET = 16 * 1024;
+/** The playground's page script (editor, share link, panels); its compiler is in a worker of its own. */
+const PLAYGROUND_BUDGET = 6 * 1024;
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -73,7 +75,7 @@ const pages = files.filter((f) => f.endsWith('.html')).map((file) => ({ file, ur
 describe.skipIf(!built)('built site (dist/)', () => {
   it('has the expected pages in both languages', () => {
     const urls = pages.map((p) => p.url);
-    for (const u of ['/', '/en/', '/veiledning/', '/en/guides/', '/personvern/', '/en/privacy/', '/regler/', '/en/rules/', '/en/404/', '/om/', '/en/about/', '/endringer/', '/en/changes/', '/regler/elektronisk/', '/en/rules/electronic/']) {
+    for (const u of ['/', '/en/', '/veiledning/', '/en/guides/', '/personvern/', '/en/privacy/', '/regler/', '/en/rules/', '/en/404/', '/om/', '/en/about/', '/endringer/', '/en/changes/', '/regler/elektronisk/', '/en/rules/electronic/', '/regler/prov/', '/en/rules/try/']) {
       expect(urls).toContain(u);
     }
     const nbGuides = urls.filter((u) => /^\/veiledning\/[^/]+\/$/.test(u));
@@ -238,5 +240,36 @@ describe.skipIf(!built)('built site (dist/)', () => {
     }
     // No other page loads the tool's script.
     for (const page of pages.filter((p) => !/\/(sjekk-liste|check-list)\/$/.test(p.url))) expect(page.html).not.toContain('ListCheck');
+  });
+
+  it(`the playground's page script is under ${PLAYGROUND_BUDGET / 1024} KB gzipped, the compiler is in its worker, and no other page loads either`, () => {
+    const astro = walk(join(DIST, '_astro'));
+    const gz = (f: string) => gzipSync(readFileSync(f), { level: 9 }).length;
+    const script = astro.filter((f) => /Playground[^/]*\.js$/.test(f));
+    const worker = astro.filter((f) => /playground-worker[^/]*\.js$/.test(f));
+    expect(script).toHaveLength(1);
+    expect(worker).toHaveLength(1);
+    const main = readFileSync(script[0]!, 'utf8');
+    // The page script imports nothing and names the worker; the compiler (Chevrotain and all) is in the worker only.
+    expect(main).not.toMatch(/(?:from|import)\s*\(?\s*["']\.{1,2}\//);
+    expect(main).toContain(worker[0]!.split(sep).at(-1));
+    expect(main).not.toMatch(/chevrotain|EmbeddedActionsParser/i);
+    expect(readFileSync(worker[0]!, 'utf8')).toMatch(/chevrotain|EmbeddedActionsParser/i);
+    console.log(`[site-build] playground: page script ${gz(script[0]!)} bytes gzipped; worker (compiler and the published rule files) ${gz(worker[0]!)} bytes gzipped`);
+    expect(gz(script[0]!)).toBeLessThan(PLAYGROUND_BUDGET);
+    // Every other page, with every script it loads and their static imports, names neither and carries no parser.
+    const playgroundUrls = ['/regler/prov/', '/en/rules/try/'];
+    for (const page of pages.filter((p) => !playgroundUrls.includes(p.url))) {
+      expect(page.html, page.url).not.toMatch(/Playground|playground-worker/);
+      for (const t of tags(page.html, ['link'])) if (t.attrs.rel === 'stylesheet' && t.attrs.href?.startsWith('/')) expect(readFileSync(join(DIST, t.attrs.href), 'utf8'), `${page.url}: ${t.attrs.href}`).not.toContain('.pg-editor');
+      const seen = new Set<string>();
+      const visit = (file: string) => {
+        if (seen.has(file) || !existsSync(file)) return;
+        seen.add(file);
+        for (const m of readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+\.js)["']/g)) visit(join(dirname(file), m[1]!));
+      };
+      for (const t of tags(page.html, ['script'])) if (t.attrs.src?.startsWith('/')) visit(join(DIST, t.attrs.src));
+      for (const f of seen) expect(readFileSync(f, 'utf8'), `${page.url}: ${f}`).not.toMatch(/playground-worker|chevrotain|EmbeddedActionsParser/i);
+    }
   });
 });

@@ -30,14 +30,14 @@ function value(text: string): Message {
 }
 
 /** What was expected, in one language at a time: «utfallet allowed» / "outcome allowed". */
-function expected(f: ExampleFailure): Message {
+export function expected(f: ExampleFailure): Message {
   if (f.expectation === 'pack') return { nb: 'et svar', en: 'an answer' };
   const v = value(f.expected);
   return { nb: `${KIND[f.expectation].nb} ${v.nb}`, en: `${KIND[f.expectation].en} ${v.en}` };
 }
 
 /** What came out: for long lists only the difference («i tillegg X; uten Y» / "also X; without Y"). */
-function actual(f: ExampleFailure): Message {
+export function actual(f: ExampleFailure): Message {
   if (f.code === 'E_PACK_GAP') return { nb: 'ingen regel gir svar', en: 'no rule answers' };
   if (f.code === 'E_PACK_CONFLICT') {
     const ids = /^Rules (.*) give/.exec(f.actual)?.[1] ?? '';

@@ -1,10 +1,11 @@
 /**
- * The language server's one door into the compiler: every front end calls the same pipeline
- * (issue 12 item 2). When the public `compile(sources)` API lands, only this file changes.
+ * The language server's one door into the compiler: it calls the public pipeline `compileWith`
+ * (compile.ts, the same one `compile(sources)`, the CLI and the site's playground call) over a
+ * host that lays the open documents over the disk; it re-implements no phase (issue 12 item 2).
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { compilePack, type CompileResult } from '../pipeline.ts';
+import { compileWith, type CompileResult } from '../compile.ts';
 import { fsHost, memoryHost, type LoadHost } from '../load/host.ts';
 import { format } from '../format/index.ts';
 import type { Diagnostic } from '../diagnostics/types.ts';
@@ -33,7 +34,7 @@ export function packEntries(path: string, open: ReadonlyMap<string, string>): st
 
 /** Compiles the pack of `path` with the open documents: quick (names and types) or full (analyses and examples). */
 export function compileDocument(path: string, open: ReadonlyMap<string, string>, full: boolean): CompileResult {
-  return compilePack(packEntries(path, open), { host: overlayHost(open), analyse: full, examples: full });
+  return compileWith(packEntries(path, open), overlayHost(open), { analyse: full, examples: full });
 }
 
 /** The compiler's formatter (`lovkode fmt`): the formatted text, or null when the file has syntax errors. */

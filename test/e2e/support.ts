@@ -52,6 +52,8 @@ export const PAGES: { name: string; path: string; lang: 'nb' | 'en'; status: num
   { name: 'changes en', path: '/en/changes/', lang: 'en', status: 200 },
   { name: 'check list nb', path: '/sjekk-liste/', lang: 'nb', status: 200 },
   { name: 'check list en', path: '/en/check-list/', lang: 'en', status: 200 },
+  { name: 'playground nb', path: '/regler/prov/', lang: 'nb', status: 200 },
+  { name: 'playground en', path: '/en/rules/try/', lang: 'en', status: 200 },
   { name: 'not found nb', path: '/finnes-ikke/', lang: 'nb', status: 404 },
   { name: 'not found en', path: '/en/finnes-ikke/', lang: 'en', status: 404 },
 ];
