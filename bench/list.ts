@@ -10,7 +10,7 @@ import { sliceTables } from '../compiler/runtime/slice.ts';
 import type { Tables } from '../compiler/runtime/tables.ts';
 import { decodeList, parseList, writeList, type CsvParser } from '../site/lib/list/csv.ts';
 import { profileColumns, suggestMapping } from '../site/lib/list/mapping.ts';
-import { campaignState, changesFor, decideGroups, groupRows, reasonKey, summarise, type CampaignAnswers } from '../site/lib/list/rows.ts';
+import { campaignState, campaignWhy, changesFor, decideGroups, groupRows, reasonKey, summarise, type CampaignAnswers } from '../site/lib/list/rows.ts';
 import { compare, fmt, pct, rng, table, verdict, type BenchConfig } from './harness.ts';
 
 const DATE = '2026-07-02';
@@ -48,6 +48,8 @@ function check(tables: Tables, bytes: Uint8Array, write: boolean): number {
   const answers: CampaignAnswers = {};
   let state = campaignState(tables, answers, groups, mapped, DATE);
   while (state.question) {
+    // The page shows each question with «why we ask».
+    campaignWhy(tables, state, groups, DATE, 'nb');
     answers[state.question.fact] = 0;
     state = campaignState(tables, answers, groups, mapped, DATE);
   }
@@ -72,7 +74,7 @@ export async function benchList(config: BenchConfig, full: Tables, log: (s: stri
   const bytes = contactList(tables, n);
   const parseOnly = () => {
     const text = new TextDecoder().decode(bytes);
-    return Papa.parse<string[]>(text, { delimiter: ',', skipEmptyLines: 'greedy' }).data.length;
+    return Papa.parse<string[]>(text, { delimiter: ',' }).data.length;
   };
   // The list the check sees: how many distinct combinations the rows fall into.
   const decoded = decodeList(bytes) as { text: string; bom: boolean };

@@ -180,27 +180,38 @@ export function suggestMapping(tables: Tables, profiles: ColumnProfile[]): ListM
   return { columns: columns.sort((a, b) => a.column - b.column) };
 }
 
-/** Profiles the columns of parsed rows: distinct trimmed values with counts, dates folded into one class. */
+/** Distinct keys of one column (at most DISTINCT_CAP) with their rows, and whether there were more. */
+function countKeys(rows: readonly (readonly string[])[], index: number, key: (raw: string) => string): { counts: Map<string, number>; more: boolean } {
+  const counts = new Map<string, number>();
+  let more = false;
+  for (const row of rows) {
+    const k = key(row[index] ?? '');
+    const c = counts.get(k);
+    if (c !== undefined) counts.set(k, c + 1);
+    else if (counts.size < DISTINCT_CAP) counts.set(k, 1);
+    else more = true;
+  }
+  return { counts, more };
+}
+
+/**
+ * Profiles the columns of parsed rows: distinct trimmed values with counts, dates folded into one
+ * class. One pass counts the trimmed values and the dates; only a date column is read again.
+ */
 export function profileColumns(header: string[], rows: readonly (readonly string[])[]): ColumnProfile[] {
   return header.map((h, index) => {
-    const counts = new Map<string, number>();
     let filled = 0;
     let dates = 0;
-    for (const row of rows) {
-      const t = (row[index] ?? '').trim();
-      if (t === '') continue;
-      filled++;
-      if (isDate(t)) dates++;
-    }
+    let { counts, more } = countKeys(rows, index, (raw) => {
+      const t = raw.trim();
+      if (t !== '') {
+        filled++;
+        if (isDate(t)) dates++;
+      }
+      return t;
+    });
     const kind: ColumnProfile['kind'] = filled > 0 && dates >= filled * 0.9 ? 'date' : 'values';
-    let more = false;
-    for (const row of rows) {
-      const k = valueKey(row[index] ?? '', kind);
-      const c = counts.get(k);
-      if (c !== undefined) counts.set(k, c + 1);
-      else if (counts.size < DISTINCT_CAP) counts.set(k, 1);
-      else more = true;
-    }
+    if (kind === 'date') ({ counts, more } = countKeys(rows, index, (raw) => valueKey(raw, kind)));
     const distinct = [...counts].map(([raw, count]) => ({ raw, count })).sort((a, b) => b.count - a.count || a.raw.localeCompare(b.raw));
     return { index, header: h, kind, distinct, more };
   });
