@@ -41,7 +41,8 @@ const MARKS = new Set(['x', '✓', '✔']);
 
 /** Whether a cell looks like a date (2026-07-02, 02.07.2026, 2/7/26, with or without a time). */
 export function isDate(raw: string): boolean {
-  return DATE.test(raw);
+  const first = raw.charCodeAt(0);
+  return first >= 48 && first <= 57 && DATE.test(raw);
 }
 
 /** The key a cell is mapped by: the trimmed text, or DATE_VALUE for any date in a date column. */
@@ -180,38 +181,45 @@ export function suggestMapping(tables: Tables, profiles: ColumnProfile[]): ListM
   return { columns: columns.sort((a, b) => a.column - b.column) };
 }
 
-/** Distinct keys of one column (at most DISTINCT_CAP) with their rows, and whether there were more. */
-function countKeys(rows: readonly (readonly string[])[], index: number, key: (raw: string) => string): { counts: Map<string, number>; more: boolean } {
-  const counts = new Map<string, number>();
-  let more = false;
-  for (const row of rows) {
-    const k = key(row[index] ?? '');
-    const c = counts.get(k);
-    if (c !== undefined) counts.set(k, c + 1);
-    else if (counts.size < DISTINCT_CAP) counts.set(k, 1);
-    else more = true;
-  }
-  return { counts, more };
+/** Adds one more row to a value's count, while fewer than DISTINCT_CAP values are counted; false when it is not counted. */
+function count(counts: Map<string, number>, key: string): boolean {
+  const c = counts.get(key);
+  if (c !== undefined) counts.set(key, c + 1);
+  else if (counts.size < DISTINCT_CAP) counts.set(key, 1);
+  else return false;
+  return true;
 }
 
 /**
  * Profiles the columns of parsed rows: distinct trimmed values with counts, dates folded into one
- * class. One pass counts the trimmed values and the dates; only a date column is read again.
+ * class. One pass counts the trimmed values; whether a value is a date is asked once per distinct
+ * value counted (and per cell past the cap); only a date column is read again.
  */
 export function profileColumns(header: string[], rows: readonly (readonly string[])[]): ColumnProfile[] {
   return header.map((h, index) => {
+    let counts = new Map<string, number>();
+    let more = false;
     let filled = 0;
     let dates = 0;
-    let { counts, more } = countKeys(rows, index, (raw) => {
-      const t = raw.trim();
-      if (t !== '') {
-        filled++;
-        if (isDate(t)) dates++;
+    const cell = (t: string, n: number) => {
+      if (t === '') return;
+      filled += n;
+      if (isDate(t)) dates += n;
+    };
+    for (const row of rows) {
+      const t = (row[index] ?? '').trim();
+      if (!count(counts, t)) {
+        more = true;
+        cell(t, 1);
       }
-      return t;
-    });
+    }
+    counts.forEach((n, t) => cell(t, n));
     const kind: ColumnProfile['kind'] = filled > 0 && dates >= filled * 0.9 ? 'date' : 'values';
-    if (kind === 'date') ({ counts, more } = countKeys(rows, index, (raw) => valueKey(raw, kind)));
+    if (kind === 'date') {
+      counts = new Map();
+      more = false;
+      for (const row of rows) if (!count(counts, valueKey(row[index] ?? '', kind))) more = true;
+    }
     const distinct = [...counts].map(([raw, count]) => ({ raw, count })).sort((a, b) => b.count - a.count || a.raw.localeCompare(b.raw));
     return { index, header: h, kind, distinct, more };
   });
