@@ -152,6 +152,8 @@ describe.skipIf(unavailable !== null)('Sjekk kundelisten (Chromium)', () => {
     for (const fact of Object.keys(COLUMNS)) expect(await page.locator(`select[data-col]:not([data-raw]) >> nth=${Object.keys(COLUMNS).indexOf(fact)}`).inputValue()).toBe(fact);
     // The campaign's first question says why it is asked: the pack's rules its answer decides, at most five named.
     const why = await campaignWhy(page);
+    // More questions can follow the first: the progress line says at most how many.
+    expect(await page.textContent('#step-campaign .q-progress')).toMatch(/^Spørsmål 1 av høyst \d+ på denne veien$/);
     expect(why?.summary).toBe('Hvorfor spør vi om dette?');
     expect(why!.titles.length).toBeGreaterThan(0);
     expect(why!.titles.length).toBeLessThanOrEqual(5);

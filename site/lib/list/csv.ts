@@ -62,38 +62,25 @@ export function detectDelimiter(text: string): ',' | ';' {
  * Parses a list's text with `parser` (papaparse): header row first; rows with another cell count are
  * bad. Lines of nothing but blanks and delimiters are skipped here (as papaparse's «greedy» option
  * would, but without joining every row), so its errors' row numbers can be mapped to the rows kept.
- * Papaparse's own array of rows is kept when only the header comes off its front (the usual file).
+ * The rows stay in papaparse's own array, moved up over the header and blank lines.
  */
 export function parseList(parser: CsvParser, text: string, bom: boolean): ParsedList | { problem: ListProblem } {
   const delimiter = detectDelimiter(text);
   const result = parser.parse(text, { delimiter });
-  const data = result.data;
-  const blank = (row: string[]) => row.every((c) => c.trim() === '');
-  let end = data.length;
-  while (end > 0 && blank(data[end - 1]!)) end--;
-  let start = 0;
-  while (start < end && blank(data[start]!)) start++;
-  if (start === end) return { problem: problem('E_LIST_HEADER') };
-  const head = data[start]!;
-  let inner = false;
-  for (let i = start + 1; i < end && !inner; i++) inner = blank(data[i]!);
+  const rows = result.data;
   // rowOf[i]: the row that line i of papaparse's data became, or -1 (the header, a blank line).
-  const rowOf = new Int32Array(data.length).fill(-1);
-  let rows: string[][];
-  if (inner) {
-    rows = [];
-    for (let i = start + 1; i < end; i++) {
-      if (blank(data[i]!)) continue;
-      rowOf[i] = rows.length;
-      rows.push(data[i]!);
-    }
-  } else {
-    for (let i = start + 1; i < end; i++) rowOf[i] = i - start - 1;
-    data.length = end;
-    for (let i = 0; i <= start; i++) data.shift();
-    rows = data;
+  const rowOf = new Int32Array(rows.length).fill(-1);
+  let head: string[] | undefined;
+  let kept = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    if (row.every((c) => c.trim() === '')) continue;
+    if (!head) head = row;
+    else rows[(rowOf[i] = kept++)] = row;
   }
-  if (rows.length === 0) return { problem: problem('E_LIST_NO_ROWS') };
+  rows.length = kept;
+  if (!head) return { problem: problem('E_LIST_HEADER') };
+  if (kept === 0) return { problem: problem('E_LIST_NO_ROWS') };
   const header = head.map((h, i) => h.trim() || `(${i + 1})`);
   const bad = new Map<number, RowProblem>();
   for (const e of result.errors) {

@@ -181,24 +181,25 @@ export function suggestMapping(tables: Tables, profiles: ColumnProfile[]): ListM
   return { columns: columns.sort((a, b) => a.column - b.column) };
 }
 
-/** Adds one more row to a value's count, while fewer than DISTINCT_CAP values are counted; false when it is not counted. */
-function count(counts: Map<string, number>, key: string): boolean {
-  const c = counts.get(key);
-  if (c !== undefined) counts.set(key, c + 1);
-  else if (counts.size < DISTINCT_CAP) counts.set(key, 1);
-  else return false;
-  return true;
-}
-
 /**
  * Profiles the columns of parsed rows: distinct trimmed values with counts, dates folded into one
- * class. One pass counts the trimmed values; whether a value is a date is asked once per distinct
- * value counted (and per cell past the cap); only a date column is read again.
+ * class. One pass counts the trimmed values (one lookup a cell, at most DISTINCT_CAP values); whether
+ * a value is a date is asked once per value counted (and per cell past the cap); only a date column
+ * is read again.
  */
 export function profileColumns(header: string[], rows: readonly (readonly string[])[]): ColumnProfile[] {
   return header.map((h, index) => {
-    let counts = new Map<string, number>();
+    let slots = new Map<string, number>();
+    let counts: number[] = [];
     let more = false;
+    /** Counts a cell's value; false when it is past the cap. */
+    const count = (key: string): boolean => {
+      const slot = slots.get(key);
+      if (slot !== undefined) counts[slot]!++;
+      else if (counts.length < DISTINCT_CAP) slots.set(key, counts.push(1) - 1);
+      else return !(more = true);
+      return true;
+    };
     let filled = 0;
     let dates = 0;
     const cell = (t: string, n: number) => {
@@ -208,19 +209,17 @@ export function profileColumns(header: string[], rows: readonly (readonly string
     };
     for (const row of rows) {
       const t = (row[index] ?? '').trim();
-      if (!count(counts, t)) {
-        more = true;
-        cell(t, 1);
-      }
+      if (!count(t)) cell(t, 1);
     }
-    counts.forEach((n, t) => cell(t, n));
+    slots.forEach((slot, t) => cell(t, counts[slot]!));
     const kind: ColumnProfile['kind'] = filled > 0 && dates >= filled * 0.9 ? 'date' : 'values';
     if (kind === 'date') {
-      counts = new Map();
+      slots = new Map();
+      counts = [];
       more = false;
-      for (const row of rows) if (!count(counts, valueKey(row[index] ?? '', kind))) more = true;
+      for (const row of rows) count(valueKey(row[index] ?? '', kind));
     }
-    const distinct = [...counts].map(([raw, count]) => ({ raw, count })).sort((a, b) => b.count - a.count || a.raw.localeCompare(b.raw));
+    const distinct = [...slots].map(([raw, slot]) => ({ raw, count: counts[slot]! })).sort((a, b) => b.count - a.count || a.raw.localeCompare(b.raw));
     return { index, header: h, kind, distinct, more };
   });
 }

@@ -88,11 +88,11 @@ export function campaignView(ctx: ViewContext, campaign: CampaignState, why: Que
       why,
       possible: [],
     };
-    const missing = new Array<string>(campaign.question.left + 1).fill('');
     const step = {
       lang,
       date: ctx.date,
-      state: { answered, facts: {}, decision: { outcome: null, obligations: [], reasons: [], citations: [], missing }, question },
+      // At most this question and the `left` that may follow it: the progress line counts them.
+      state: { answered, facts: {}, decision: { outcome: null, obligations: [], reasons: [], citations: [], missing: [] }, question, atMost: campaign.question.left + 1 },
       answers: {},
       ...(answered.length ? { back: {} } : {}),
       changes: [],
