@@ -2,7 +2,8 @@
  * «Sjekk kundelisten» without a browser (site/lib/list): reading files (empty, binary, not UTF-8,
  * BOM, semicolons, quoted line breaks, bad rows), suggesting what columns and values mean, and —
  * on random lists (fast-check) — that every row's answer equals `decide` on that row's facts with
- * the campaign answers added, and that the campaign asks exactly what can still matter.
+ * the campaign answers added, that the campaign asks exactly what can still matter (the same when
+ * replayed from what it kept), and that «why we ask» names the rules a reference finds.
  */
 import fc from 'fast-check';
 import Papa from 'papaparse';
