@@ -2,18 +2,20 @@
  * «Sjekk kundelisten» without a browser (site/lib/list): reading files (empty, binary, not UTF-8,
  * BOM, semicolons, quoted line breaks, bad rows), suggesting what columns and values mean, and —
  * on random lists (fast-check) — that every row's answer equals `decide` on that row's facts with
- * the campaign answers added, and that the campaign asks exactly what can still matter.
+ * the campaign answers added, that the campaign asks exactly what can still matter (the same when
+ * replayed from what it kept), and that «why we ask» names the rules a reference finds.
  */
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decide, loadDefaultPack } from '../compiler/index.ts';
-import { decideAssignment, sliceTables } from '../compiler/runtime/index.ts';
+import { decideAssignment, nextQuestion, sliceTables, validateFacts } from '../compiler/runtime/index.ts';
+import { epochFor, reachableTerminals, restrict } from '../compiler/runtime/diagram.ts';
 import type { Tables } from '../compiler/runtime/tables.ts';
 import { todayInNorway } from '../site/lib/answers.ts';
 import { decodeList, detectDelimiter, parseList, writeList, type CsvParser, type ParsedList } from '../site/lib/list/csv.ts';
 import { DATE_VALUE, profileColumns, suggestMapping, suggestValue, suggestValues, type ListMapping } from '../site/lib/list/mapping.ts';
-import { campaignState, decideGroups, groupRows, summarise, type CampaignAnswers } from '../site/lib/list/rows.ts';
+import { campaignState, campaignWhy, decideGroups, groupRows, summarise, type CampaignAnswers, type CampaignState } from '../site/lib/list/rows.ts';
 
 const parser = Papa as unknown as CsvParser;
 const date = todayInNorway();
@@ -59,6 +61,12 @@ describe('reading the list file', () => {
     expect(list.bad.get(1)).toEqual({ code: 'E_LIST_CELLS', cells: 2, header: 3 });
     expect(list.rows[2]).toEqual(['Per', 'ja', 'sa "ja"']);
     expect(detectDelimiter('"a;b",c\n')).toBe(',');
+  });
+
+  it('names an unclosed quotation mark in the row it is in, blank lines before it not counted', () => {
+    const list = parse('a,b\n\n1,2\n ,  \n3,"4\n');
+    expect(list.rows).toEqual([['1', '2'], ['3', '4\n']]);
+    expect([...list.bad]).toEqual([[1, { code: 'E_LIST_QUOTE' }]]);
   });
 
   it('writes the list back in its own delimiter, line break and BOM, with the added columns', () => {
@@ -174,6 +182,79 @@ describe('the answer for every row (random lists)', () => {
         expect(Object.values(summary.counts).reduce((a, b) => a + b, 0)).toBe(cells.length);
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it('the campaign replayed answer by answer (kept between calls) asks the same as worked out afresh each time', () => {
+    fc.assert(
+      fc.property(arbList, ({ header, cells }) => {
+        const profiles = profileColumns(header, cells);
+        const { groups } = groupRows(tables, cells, mapIdentity(header, cells), profiles);
+        const mapped = new Set(header);
+        const answers: CampaignAnswers = {};
+        for (let i = 0; i < 40; i++) {
+          const kept = campaignState(tables, answers, groups, mapped, date);
+          // A copy of the groups array has nothing kept for it.
+          expect(kept).toEqual(campaignState(tables, answers, [...groups], mapped, date));
+          if (!kept.question) return;
+          // Leave every third question open, answer the others with their first value.
+          answers[kept.question.fact] = i % 3 === 2 ? -1 : 0;
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('«why we ask» a campaign question lists the rules whose application depends on its answer for a group that needs it, as the questionnaire does for one case', () => {
+    const epoch = tables.epochs[epochFor(tables, date)]!;
+    const possible = (a: Int32Array) =>
+      new Set(epoch.decides.flatMap((root, r) => (reachableTerminals(restrict(tables, root, a)).some((t) => (tables.terminals[t] as { v?: boolean }).v === true) ? [r] : [])));
+    // The rules possible for one value of v and not for another, in some case; else every rule still possible.
+    const reference = (cases: Int32Array[], v: number): string[] => {
+      const all = new Set<number>();
+      const depends = new Set<number>();
+      for (const c of cases) {
+        const per = tables.facts[v]!.values.map((_, x) => possible(Object.assign(c.slice(), { [v]: x })));
+        for (const set of per) {
+          for (const r of set) {
+            all.add(r);
+            if (!per.every((p) => p.has(r))) depends.add(r);
+          }
+        }
+      }
+      return [...(depends.size > 0 ? depends : all)].sort((a, b) => a - b).map((r) => tables.rules[r]!.id);
+    };
+    fc.assert(
+      fc.property(arbList, ({ header, cells }) => {
+        const profiles = profileColumns(header, cells);
+        const { groups } = groupRows(tables, cells, mapIdentity(header, cells), profiles);
+        const mapped = new Set(header);
+        const answers: CampaignAnswers = {};
+        let state: CampaignState = campaignState(tables, answers, groups, mapped, date);
+        for (let i = 0; state.question && i < 40; i++) {
+          const q = state.question;
+          const v = tables.facts.findIndex((f) => f.name === q.fact);
+          const given = new Map(state.answered.map((a) => [tables.facts.findIndex((f) => f.name === a.fact), a.value]));
+          const cases = q.groups.map((g) => {
+            const a = groups[g]!.facts.slice();
+            for (const [f, x] of given) if (a[f] === -1) a[f] = x;
+            return a;
+          });
+          expect(q.groups.length).toBeGreaterThan(0);
+          const why = campaignWhy(tables, state, groups, date, 'en');
+          expect(why.map((w) => w.rule)).toEqual(reference(cases, v));
+          expect(why.every((w) => w.title === tables.rules.find((r) => r.id === w.rule)!.title.en)).toBe(true);
+          answers[q.fact] = 0;
+          state = campaignState(tables, answers, groups, mapped, date);
+        }
+        // The questionnaire's own «why we ask» for the first row's facts.
+        const facts = Object.fromEntries(header.flatMap((h, i) => (cells[0]![i] === '' ? [] : [[h, factAt(h).type === 'boolean' ? cells[0]![i] === 'true' : cells[0]![i]]])));
+        const next = nextQuestion(tables, facts, { date, lang: 'en' });
+        if ('error' in next || !next.question) return;
+        const valid = validateFacts(tables, facts) as { assignment: Int32Array };
+        expect(next.question.why.map((w) => w.rule)).toEqual(reference([valid.assignment], tables.facts.findIndex((f) => f.name === next.question!.fact)));
+      }),
+      { numRuns: 40 },
     );
   });
 

@@ -179,11 +179,11 @@ const CAN_TRUE = 1;
 const CAN_FALSE = 2;
 
 /**
- * The rules that may still decide, and those that decide whatever the unknown facts are. One walk
- * over the rules' truth diagrams, which share nodes, so each node is visited once per call.
+ * Whether a truth diagram can still come out true (CAN_TRUE) and false (CAN_FALSE) under an
+ * assignment: a walk memoised per node in `memo` (zeroed, one per assignment), so diagrams that
+ * share nodes visit each once.
  */
-function rulesInPlay(tables: Tables, epoch: TableEpoch, assignment: Int32Array): { always: number[]; possible: number[] } {
-  const memo = new Uint8Array(tables.nodes.length);
+function reachUnder(tables: Tables, assignment: Int32Array, memo: Uint8Array): (h: number) => number {
   const reach = (h: number): number => {
     if (h < 0) return (tables.terminals[-1 - h] as { v?: boolean }).v ? CAN_TRUE : CAN_FALSE;
     if (memo[h]) return memo[h]!;
@@ -195,6 +195,15 @@ function rulesInPlay(tables: Tables, epoch: TableEpoch, assignment: Int32Array):
     memo[h] = r;
     return r;
   };
+  return reach;
+}
+
+/**
+ * The rules that may still decide, and those that decide whatever the unknown facts are. One walk
+ * over the rules' truth diagrams, which share nodes, so each node is visited once per call.
+ */
+function rulesInPlay(tables: Tables, epoch: TableEpoch, assignment: Int32Array): { always: number[]; possible: number[] } {
+  const reach = reachUnder(tables, assignment, new Uint8Array(tables.nodes.length));
   const always: number[] = [];
   const possible: number[] = [];
   epoch.decides.forEach((root, rule) => {
@@ -279,6 +288,16 @@ export function decideAssignment(tables: Tables, assignment: Int32Array, date: s
   return partialDecision(tables, epoch, assignment, lang);
 }
 
+/**
+ * Decides on validated facts, complete or partial, by restricting the decision diagram alone: the
+ * same decision as decideAssignment, without the fast path for complete facts. For callers that
+ * decide a few distinct cases and ship the engine to a browser (the contact-list worker decides one
+ * case per distinct combination of a list's columns), so their bundle leaves the fast path out.
+ */
+export function decideByRestriction(tables: Tables, assignment: Int32Array, date: string, lang: Lang): Decision | { error: InputError } {
+  return partialDecision(tables, tables.epochs[epochFor(tables, date)]!, assignment, lang);
+}
+
 /** Distinct partial assignments whose decisions an epoch keeps (then it starts afresh): a bounded cache. */
 const PARTIAL_CACHE_SIZE = 4096;
 const partialCaches = new WeakMap<TableEpoch, [Map<string, Decision | { error: InputError }>, Map<string, Decision | { error: InputError }>]>();
@@ -338,17 +357,7 @@ export function nextQuestion(tables: Tables, facts: unknown, options: DecideOpti
   const fact = tables.facts[v]!;
   // Decisions are shared frozen objects: the one returned here is a copy with the question first.
   const decision: Decision = { ...decided, missing: [fact.name, ...decided.missing.filter((m) => m !== fact.name)] };
-  const perValue = fact.values.map((_, value) => {
-    const a = valid.assignment.slice();
-    a[v] = value;
-    return new Set(rulesInPlay(tables, epoch, a).possible);
-  });
-  const all = new Set(perValue.flatMap((s) => [...s]));
-  const depends = [...all].filter((r) => !perValue.every((s) => s.has(r)));
-  const why = (depends.length > 0 ? depends : [...all]).sort((a, b) => a - b).map((r) => {
-    const rule = tables.rules[r]!;
-    return { rule: rule.id, title: rule.title[lang], citations: rule.citations.map(citationOut) };
-  });
+  const why = questionWhy(tables, date, [valid.assignment], v, lang);
   const possible = [...new Set(reachableTerminals(restrict(tables, epoch.decision, valid.assignment)).flatMap((t) => {
     const term = tables.terminals[t]!;
     return term.kind === 'decision' ? [term.outcome as Outcome] : [];
@@ -366,6 +375,67 @@ export function nextQuestion(tables: Tables, facts: unknown, options: DecideOpti
     possible,
   };
   return { decision, question, atMost: plan.atMost };
+}
+
+/**
+ * «Why we ask» fact `v`: the rules that can still decide for some of its values and not for another,
+ * in any of the given cases (value indices, -1 = unknown); when none depends on it, every rule that
+ * can still decide. In the pack's order. The questionnaire asks one case; the contact-list tool asks
+ * a campaign question once for every group of rows that still needs it.
+ */
+export function questionWhy(tables: Tables, date: string, cases: Int32Array[], v: number, lang: Lang): Question['why'] {
+  const epoch = tables.epochs[epochFor(tables, date)]!;
+  const values = tables.facts[v]!.values.length;
+  // Only a rule whose diagram reads v can depend on it; each is settled by the first case where it does.
+  let open = readersOf(tables, epoch, v);
+  const depends: number[] = [];
+  for (const assignment of cases) {
+    if (open.length === 0) break;
+    const reach = Array.from({ length: values }, (_, value) => {
+      const a = assignment.slice();
+      a[v] = value;
+      return reachUnder(tables, a, new Uint8Array(tables.nodes.length));
+    });
+    open = open.filter((r) => {
+      const root = epoch.decides[r]!;
+      const first = reach[0]!(root) & CAN_TRUE;
+      if (reach.every((f) => (f(root) & CAN_TRUE) === first)) return true;
+      depends.push(r);
+      return false;
+    });
+  }
+  let why = depends;
+  if (why.length === 0) {
+    const all = new Set<number>();
+    for (const assignment of cases) {
+      for (let value = 0; value < values; value++) {
+        const a = assignment.slice();
+        a[v] = value;
+        for (const r of rulesInPlay(tables, epoch, a).possible) all.add(r);
+      }
+    }
+    why = [...all];
+  }
+  return why.sort((x, y) => x - y).map((r) => {
+    const rule = tables.rules[r]!;
+    return { rule: rule.id, title: rule.title[lang], citations: rule.citations.map(citationOut) };
+  });
+}
+
+const readers = new WeakMap<TableEpoch, number[][]>();
+
+/** The rules of an epoch whose truth diagram reads fact `v` (kept per epoch). */
+function readersOf(tables: Tables, epoch: TableEpoch, v: number): number[] {
+  let byFact = readers.get(epoch);
+  if (!byFact) {
+    byFact = tables.facts.map(() => []);
+    const node = (h: number) => tables.nodes[h]!;
+    epoch.decides.forEach((root, r) => {
+      for (const f of support({ root, node })) byFact![f]!.push(r);
+    });
+    readers.set(epoch, byFact);
+  }
+  return byFact[v]!;
 }
 
 /**

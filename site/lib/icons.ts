@@ -1,7 +1,13 @@
 /** The site's icons as SVG path data, shared by Icon.astro and the questionnaire's HTML renderer. */
-export const ICON_PATHS = {
+
+/** The icons of a question step (render.ts `question`), apart so a bundle of question steps alone leaves the others out. */
+const STEP_PATHS = {
   arrow: 'M5 12h13M13 6l6 6-6 6',
   back: 'M19 12H6M11 6l-6 6 6 6',
+} as const;
+
+export const ICON_PATHS = {
+  ...STEP_PATHS,
   info: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zM12 11v6M12 7.5v.5',
   warning: 'M12 3 2 20h20L12 3zM12 10v4.5M12 17.5v.5',
   check: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zM8 12.5l3 3 5-6',
@@ -17,7 +23,15 @@ export const ICON_PATHS = {
 
 export type IconName = keyof typeof ICON_PATHS;
 
+const svg = (path: string): string =>
+  `<svg class="icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><path d="${path}"/></svg>`;
+
 /** An icon as an SVG string, hidden from assistive technology (always paired with visible text). */
 export function iconSvg(name: IconName): string {
-  return `<svg class="icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><path d="${ICON_PATHS[name]}"/></svg>`;
+  return svg(ICON_PATHS[name]);
+}
+
+/** One of a question step's icons as an SVG string (the same markup as iconSvg). */
+export function stepIconSvg(name: keyof typeof STEP_PATHS): string {
+  return svg(STEP_PATHS[name]);
 }

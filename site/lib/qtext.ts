@@ -6,10 +6,8 @@ import type { Lang } from './routes.ts';
 
 export type OutcomeName = 'allowed' | 'allowed_with_conditions' | 'not_allowed' | 'uncertain';
 
-/** The questionnaire's texts in bokmål (exported alone so a bundle for one language leaves the other out). */
-export const nb = {
-  title: 'Spørsmål',
-  resultTitle: 'Svar',
+/** The texts of a question step in bokmål (render.ts `question`; the contact-list worker needs only these). */
+export const nbQuestion = {
   progress: (n: number, most: number) => (most > n ? `Spørsmål ${n} av høyst ${most} på denne veien` : `Spørsmål ${n}, det siste`),
   next: 'Neste',
   back: 'Tilbake',
@@ -17,9 +15,23 @@ export const nb = {
   whyIntro: 'Svaret ditt avgjør om disse reglene gjelder:',
   whyMore: (n: number) => `og ${n} regler til i regeloversikten`,
   summary: 'Svarene dine så langt',
-  summaryResult: 'Svarene du ga',
   change: 'Endre',
   changeHidden: (q: string) => ` svaret på «${q}»`,
+  legalBasis: 'Rettsgrunnlag',
+  andMore: (n: number) => `og ${n} til`,
+  unverifiedNote: 'Vår lesning av veiledning og praksis, ikke lovtekst, og ikke kontrollert mot Lovdata.',
+  status: { primary: 'Primærkilde', secondary: 'Veiledning', unverified: 'Ikke verifisert' },
+};
+
+/** The texts of a question step (a part of QText). */
+export type QuestionText = typeof nbQuestion;
+
+/** The questionnaire's texts in bokmål (exported alone so a bundle for one language leaves the other out). */
+export const nb = {
+  title: 'Spørsmål',
+  resultTitle: 'Svar',
+  ...nbQuestion,
+  summaryResult: 'Svarene du ga',
   outcome: {
     allowed: 'Ja, du kan sende dette',
     allowed_with_conditions: 'Ja, hvis du følger reglene under',
@@ -42,9 +54,6 @@ export const nb = {
   askLawyer: 'Ta med svarene dine og kvitteringen under til en advokat eller til Forbrukertilsynet.',
   mustDo: 'Dette må du gjøre',
   mustDoHint: 'Kryss av etter hvert som du har gjort det. Avkryssingen lagres ikke.',
-  legalBasis: 'Rettsgrunnlag',
-  andMore: (n: number) => `og ${n} til`,
-  unverifiedNote: 'Vår lesning av veiledning og praksis, ikke lovtekst, og ikke kontrollert mot Lovdata.',
   reasons: 'Hvorfor',
   sources: 'Kilder',
   wouldChange: 'Hva kan gjøre det lovlig?',
@@ -60,17 +69,14 @@ export const nb = {
   startAgain: 'Start på nytt',
   error: 'Noe gikk galt',
   errorText: 'Regelpakken ga ikke noe svar på disse svarene. Start på nytt, eller spør en advokat.',
-  status: { primary: 'Primærkilde', secondary: 'Veiledning', unverified: 'Ikke verifisert' },
   fileName: 'kvittering',
   checkList: 'Har du en hel kundeliste? Sjekk hele listen på én gang',
 };
 
 export type QText = typeof nb;
 
-/** The questionnaire's texts in English. */
-export const en: QText = {
-  title: 'Question',
-  resultTitle: 'Answer',
+/** The texts of a question step in English. */
+export const enQuestion: QuestionText = {
   progress: (n, most) => (most > n ? `Question ${n} of at most ${most} on this path` : `Question ${n}, the last one`),
   next: 'Next',
   back: 'Back',
@@ -78,9 +84,20 @@ export const en: QText = {
   whyIntro: 'Your answer decides whether these rules apply:',
   whyMore: (n) => `and ${n} more rules in the rule reference`,
   summary: 'Your answers so far',
-  summaryResult: 'Your answers',
   change: 'Change',
   changeHidden: (q) => ` the answer to “${q}”`,
+  legalBasis: 'Legal basis',
+  andMore: (n) => `and ${n} more`,
+  unverifiedNote: 'Our reading of guidance and practice, not statute text, and not checked against Lovdata.',
+  status: { primary: 'Primary source', secondary: 'Guidance', unverified: 'Not verified' },
+};
+
+/** The questionnaire's texts in English. */
+export const en: QText = {
+  title: 'Question',
+  resultTitle: 'Answer',
+  ...enQuestion,
+  summaryResult: 'Your answers',
   outcome: {
     allowed: 'Yes, you may send this',
     allowed_with_conditions: 'Yes, if you follow the rules below',
@@ -103,9 +120,6 @@ export const en: QText = {
   askLawyer: 'Take your answers and the receipt below to a lawyer or to the Consumer Authority.',
   mustDo: 'What you must do',
   mustDoHint: 'Tick each one off when you have done it. The ticks are not saved.',
-  legalBasis: 'Legal basis',
-  andMore: (n) => `and ${n} more`,
-  unverifiedNote: 'Our reading of guidance and practice, not statute text, and not checked against Lovdata.',
   reasons: 'Why',
   sources: 'Sources',
   wouldChange: 'What would make it allowed',
@@ -121,7 +135,6 @@ export const en: QText = {
   startAgain: 'Start again',
   error: 'Something went wrong',
   errorText: 'The rule pack gave no answer to these answers. Start again, or ask a lawyer.',
-  status: { primary: 'Primary source', secondary: 'Guidance', unverified: 'Not verified' },
   fileName: 'receipt',
   checkList: 'Have a whole contact list? Check the whole list at once',
 };

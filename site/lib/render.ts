@@ -7,8 +7,8 @@
 import type { CitationOut } from '../../compiler/evaluate/types.ts';
 import type { ChangeSet } from '../../compiler/runtime/index.ts';
 import { without, type Answers } from './answers.ts';
-import { iconSvg, type IconName } from './icons.ts';
-import { qtext, type OutcomeName, type QText } from './qtext.ts';
+import { iconSvg, stepIconSvg, type IconName } from './icons.ts';
+import { qtext, type OutcomeName, type QText, type QuestionText } from './qtext.ts';
 import { ROUTES, type Lang } from './routes.ts';
 import { citeLang, citeText } from './cite.ts';
 import { answersAfter, type Step } from './step.ts';
@@ -28,7 +28,8 @@ export interface Links {
 const WHY_SHOWN = 5;
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => ESC[c]!);
+/** Escapes text for HTML (the contact-list views use it too). */
+export const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => ESC[c]!);
 
 /** One style per outcome: its own colour, icon and words; «not verified» is a footnote, never a result colour. */
 const KIND: Record<OutcomeName, { kind: string; icon: IconName }> = {
@@ -44,14 +45,14 @@ function humanDate(iso: string, lang: Lang): string {
 }
 
 /** The footnote mark of a citation that is not verified against the source (explained once, at the end). */
-const unverifiedMark = (t: QText): string => `<a class="fn-mark" href="#fn-unverified" title="${esc(t.unverifiedNote)}"><span aria-hidden="true">*</span><span class="visually-hidden">${esc(t.status.unverified)}</span></a>`;
+const unverifiedMark = (t: QuestionText): string => `<a class="fn-mark" href="#fn-unverified" title="${esc(t.unverifiedNote)}"><span aria-hidden="true">*</span><span class="visually-hidden">${esc(t.status.unverified)}</span></a>`;
 
 /**
  * One «Rettsgrunnlag» / "Legal basis" line for an item, opening to its citations: the reader's form
  * of each (the English short name of the Act on English pages, the Norwegian in the link's title).
  * The statute text itself goes in the same <details> below the list when the pack carries it.
  */
-function basis(list: CitationOut[], t: QText, lang: Lang): string {
+function basis(list: CitationOut[], t: QuestionText, lang: Lang): string {
   if (list.length === 0) return '';
   const items = list.map((c) => {
     const l = citeLang(c, lang);
@@ -64,11 +65,11 @@ function basis(list: CitationOut[], t: QText, lang: Lang): string {
 }
 
 /** The explanation of the «not verified» mark, once per step that uses it. */
-function unverifiedFootnote(lists: CitationOut[][], t: QText): string {
+function unverifiedFootnote(lists: CitationOut[][], t: QuestionText): string {
   return lists.flat().some((c) => c.status === 'unverified') ? `<p class="footnote" id="fn-unverified"><span aria-hidden="true">*</span> <strong>${esc(t.status.unverified)}:</strong> ${esc(t.unverifiedNote)}</p>` : '';
 }
 
-function summary(step: Step, links: Links, t: QText, heading: string): string {
+function summary(step: Step, links: Links, t: QuestionText, heading: string): string {
   const rows = step.state.answered.map(
     (a) =>
       `<div class="answer-row"><dt>${esc(a.question)}</dt><dd><span class="answer-value">${esc(a.answer)}</span> <a class="change-link" href="${esc(links.answers(without(step.answers, a.fact)))}" data-change="${esc(a.fact)}">${esc(t.change)}<span class="visually-hidden">${esc(t.changeHidden(a.question))}</span></a></dd></div>`,
@@ -77,7 +78,7 @@ function summary(step: Step, links: Links, t: QText, heading: string): string {
 }
 
 /** The HTML of a question step (the contact-list tool asks its campaign questions with it too). */
-export function question(step: Step, links: Links, t: QText): string {
+export function question(step: Step, links: Links, t: QuestionText): string {
   const q = step.state.question!;
   const n = step.state.answered.length + 1;
   const total = step.state.answered.length + (step.state.atMost ?? 1);
@@ -99,11 +100,11 @@ export function question(step: Step, links: Links, t: QText): string {
         .map((w) => `<li><span class="why-title">${esc(w.title)}</span>${basis(w.citations, t, step.lang)}</li>`)
         .join('')}</ul>${more}${unverifiedFootnote(shown.map((w) => w.citations), t)}</details>`
     : '';
-  const back = step.back ? `<p class="back"><a class="back-link" href="${esc(links.answers(step.back))}" data-back>${iconSvg('back')}<span>${esc(t.back)}</span></a></p>` : '';
+  const back = step.back ? `<p class="back"><a class="back-link" href="${esc(links.answers(step.back))}" data-back>${stepIconSvg('back')}<span>${esc(t.back)}</span></a></p>` : '';
   return `<div class="q-step" data-step="question" data-fact="${esc(q.fact)}">${back}
 <form class="q-form" method="get" action="${esc(links.action)}" data-q-form>${hidden}
 <fieldset${q.help ? ' aria-describedby="q-help"' : ''}><legend><h1 id="q-heading" tabindex="-1"><span class="q-progress">${esc(t.progress(n, total))}</span> <span class="q-text">${esc(q.text)}</span></h1></legend>${help}<div class="choices">${choices}</div></fieldset>
-<button class="button button-primary" type="submit"><span>${esc(t.next)}</span>${iconSvg('arrow')}</button>
+<button class="button button-primary" type="submit"><span>${esc(t.next)}</span>${stepIconSvg('arrow')}</button>
 </form>${why}${step.state.answered.length > 0 ? summary(step, links, t, t.summary) : ''}</div>`;
 }
 

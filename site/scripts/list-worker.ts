@@ -8,11 +8,12 @@
 import { decodeList, parseList, writeList, type CsvParser, type ParsedList } from '../lib/list/csv.ts';
 import { profileColumns, suggestMapping, suggestValues, type ColumnProfile, type ListMapping } from '../lib/list/mapping.ts';
 import { PAGE_SIZE, type FromWorker, type RowView, type ToWorker, type View } from '../lib/list/protocol.ts';
-import { campaignState, changesFor, decideGroups, groupRows, reasonKey, summarise, type CampaignAnswers, type CampaignState, type Category, type Grouping, type GroupResult, type Summary } from '../lib/list/rows.ts';
+import { campaignState, campaignWhy, changesFor, decideGroups, groupRows, reasonKey, summarise, type CampaignAnswers, type CampaignState, type Category, type Grouping, type GroupResult, type Summary } from '../lib/list/rows.ts';
 import type { ListText } from '../lib/list/text-nb.ts';
-import type { QText } from '../lib/qtext.ts';
+import type { QuestionText } from '../lib/qtext.ts';
 import { todayInNorway } from '../lib/answers.ts';
-import { answerView, campaignView, columnsView, esc, rowsView, type ViewContext } from '../lib/list/view.ts';
+import { esc } from '../lib/render.ts';
+import { answerView, campaignView, columnsView, rowsView, type ViewContext } from '../lib/list/view.ts';
 
 // The parser is its own chunk, loaded as soon as the worker starts (before any list is chosen).
 const parser: Promise<CsvParser> = import('papaparse').then((m) => (m.default ?? m) as unknown as CsvParser);
@@ -33,11 +34,11 @@ const post = (m: FromWorker) => (self as unknown as Worker).postMessage(m);
 const view = (v: View) => post({ type: 'view', ...v });
 
 /** Runs the worker with the tool's text in the page's language. */
-export function runListWorker(text: ListText, q: QText): void {
+export function runListWorker(text: ListText, q: QuestionText): void {
   self.onmessage = (event: MessageEvent<ToWorker>) => void handle(event.data, text, q);
 }
 
-async function handle(m: ToWorker, text: ListText, q: QText): Promise<void> {
+async function handle(m: ToWorker, text: ListText, q: QuestionText): Promise<void> {
   if (m.type === 'init') {
     ctx = { tables: m.tables, date: todayInNorway(), lang: m.lang, t: text, q };
     await parser;
@@ -104,7 +105,8 @@ function decideAll(focus: string): void {
   campaign = campaignState(ctx.tables, answers, groups, new Set(mapping.columns.map((c) => c.fact)), ctx.date);
   if (campaign.question) {
     results = summary = undefined;
-    return view({ campaign: campaignView(ctx, campaign), answer: null, focus: focus || '#q-heading' });
+    const why = campaignWhy(ctx.tables, campaign, groups, ctx.date, ctx.lang);
+    return view({ campaign: campaignView(ctx, campaign, why), answer: null, focus: focus || '#q-heading' });
   }
   results = decideGroups(ctx.tables, campaign.answered, groups, ctx.date, ctx.lang);
   summary = summarise(groups, results, list!.bad.size);

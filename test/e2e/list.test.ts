@@ -3,8 +3,8 @@
  * quoted line breaks, 100,000 rows, an unknown value, an empty and a binary file. The counts on the
  * page, and the outcome column of the downloaded list, equal `lovkode decide --csv` on the same rows
  * (with the campaign answers from the downloaded receipt). No request leaves the page after it has
- * loaded, nothing is stored, keyboard alone is enough, axe finds nothing in either language, and
- * without JavaScript the page says so.
+ * loaded, nothing is stored, keyboard alone is enough, the campaign questions say why they are asked
+ * (in each language), axe finds nothing in either language, and without JavaScript the page says so.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { loadDefaultPack } from '../../compiler/index.ts';
 import { todayInNorway } from '../../site/lib/answers.ts';
 import { lovkode } from '../support/cli.ts';
 import { axeViolations, e2eUnavailable, newPage, useSite } from './support.ts';
@@ -105,6 +106,18 @@ async function answerCampaign(page: Page, answers: Record<string, string> = CAMP
   throw new Error(`the campaign did not end: ${asked.join(', ')}`);
 }
 
+/** The «why we ask» of the campaign question on the page: its summary and the rule titles it lists. */
+async function campaignWhy(page: Page): Promise<{ summary: string; titles: string[] } | null> {
+  await page.waitForSelector('#step-campaign .q-step');
+  return page.evaluate(() => {
+    const d = document.querySelector('#step-campaign details.why');
+    return d ? { summary: d.querySelector('summary')!.textContent!, titles: [...d.querySelectorAll('.why-title')].map((e) => e.textContent!) } : null;
+  });
+}
+
+/** Rule titles of the pack in a language. */
+const ruleTitles = (lang: 'nb' | 'en') => new Set(loadDefaultPack().tables.rules.map((r) => r.title[lang]));
+
 async function pageCounts(page: Page): Promise<Record<string, number>> {
   return page.$$eval('[data-count]', (els) => Object.fromEntries(els.map((e) => [(e as HTMLElement).dataset.count!, Number(e.querySelector('strong')!.textContent!.replace(/\D/g, ''))])));
 }
@@ -137,6 +150,15 @@ describe.skipIf(unavailable !== null)('Sjekk kundelisten (Chromium)', () => {
     // Every column named by a fact is suggested as that fact.
     await page.waitForSelector('#step-columns:not([hidden])');
     for (const fact of Object.keys(COLUMNS)) expect(await page.locator(`select[data-col]:not([data-raw]) >> nth=${Object.keys(COLUMNS).indexOf(fact)}`).inputValue()).toBe(fact);
+    // The campaign's first question says why it is asked: the pack's rules its answer decides, at most five named.
+    const why = await campaignWhy(page);
+    // More questions can follow the first: the progress line says at most how many.
+    expect(await page.textContent('#step-campaign .q-progress')).toMatch(/^Spørsmål 1 av høyst \d+ på denne veien$/);
+    expect(why?.summary).toBe('Hvorfor spør vi om dette?');
+    expect(why!.titles.length).toBeGreaterThan(0);
+    expect(why!.titles.length).toBeLessThanOrEqual(5);
+    const titles = ruleTitles('nb');
+    for (const title of why!.titles) expect(titles.has(title), title).toBe(true);
     const asked = await answerCampaign(page);
     expect(asked[0]).toBe('channel');
     for (const fact of Object.keys(COLUMNS)) expect(asked).not.toContain(fact);
@@ -169,6 +191,15 @@ describe.skipIf(unavailable !== null)('Sjekk kundelisten (Chromium)', () => {
     await chooseFile(page, 'liste.csv', Buffer.from(text, 'utf8'));
     await page.waitForSelector('#step-columns:not([hidden])');
     expect(await page.textContent('#list-status')).toContain('60 rows and 4 columns');
+    // «Why we ask» in English, opened from the keyboard.
+    const why = await campaignWhy(page);
+    expect(why?.summary).toBe('Why we ask');
+    const titles = ruleTitles('en');
+    for (const title of why!.titles) expect(titles.has(title), title).toBe(true);
+    await page.focus('#step-campaign details.why summary');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.querySelector<HTMLDetailsElement>('#step-campaign details.why')!.open)).toBe(true);
+    expect(await page.isVisible('#step-campaign details.why .why-title >> nth=0')).toBe(true);
     await answerCampaign(page);
     const counts = await pageCounts(page);
     const receipt = JSON.parse((await download(page, 'receipt')).text) as Receipt;
@@ -265,6 +296,10 @@ describe.skipIf(unavailable !== null)('Sjekk kundelisten (Chromium)', () => {
       await openTool(page, base, path);
       expect(await axeViolations(page)).toEqual([]);
       await chooseFile(page, 'a.csv', factList(40));
+      // A campaign question with its «why we ask» open.
+      await page.waitForSelector('#step-campaign details.why');
+      await page.click('#step-campaign details.why summary');
+      expect(await axeViolations(page)).toEqual([]);
       await answerCampaign(page);
       await page.waitForSelector('#list-rows table');
       expect(await axeViolations(page)).toEqual([]);

@@ -25,7 +25,7 @@ export interface ParsedList {
 
 /** The part of papaparse this module uses. */
 export interface CsvParser {
-  parse(text: string, config: { delimiter: string; skipEmptyLines: 'greedy'; newline?: string }): {
+  parse(text: string, config: { delimiter: string }): {
     data: string[][];
     errors: { type: string; code: string; row?: number; message: string }[];
     meta: { linebreak: string };
@@ -58,24 +58,38 @@ export function detectDelimiter(text: string): ',' | ';' {
   return header.includes(';') && !header.includes(',') ? ';' : ',';
 }
 
-/** Parses a list's text with `parser` (papaparse): header row first; rows with another cell count are bad. */
+/**
+ * Parses a list's text with `parser` (papaparse): header row first; rows with another cell count are
+ * bad. Lines of nothing but blanks and delimiters are skipped here (as papaparse's «greedy» option
+ * would, but without joining every row), so its errors' row numbers can be mapped to the rows kept.
+ * The rows stay in papaparse's own array, moved up over the header and blank lines.
+ */
 export function parseList(parser: CsvParser, text: string, bom: boolean): ParsedList | { problem: ListProblem } {
   const delimiter = detectDelimiter(text);
-  const result = parser.parse(text, { delimiter, skipEmptyLines: 'greedy' });
-  const [head, ...rows] = result.data;
-  if (!head || head.every((h) => h.trim() === '')) return { problem: problem('E_LIST_HEADER') };
-  if (rows.length === 0) return { problem: problem('E_LIST_NO_ROWS') };
+  const result = parser.parse(text, { delimiter });
+  const rows = result.data;
+  // rowOf[i]: the row that line i of papaparse's data became, or -1 (the header, a blank line).
+  const rowOf = new Int32Array(rows.length).fill(-1);
+  let head: string[] | undefined;
+  let kept = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    if (row.every((c) => c.trim() === '')) continue;
+    if (!head) head = row;
+    else rows[(rowOf[i] = kept++)] = row;
+  }
+  rows.length = kept;
+  if (!head) return { problem: problem('E_LIST_HEADER') };
+  if (kept === 0) return { problem: problem('E_LIST_NO_ROWS') };
   const header = head.map((h, i) => h.trim() || `(${i + 1})`);
   const bad = new Map<number, RowProblem>();
   for (const e of result.errors) {
-    if (e.row === undefined || e.row < 1) continue;
-    bad.set(e.row - 1, { code: 'E_LIST_QUOTE' });
+    const row = e.row === undefined ? -1 : (rowOf[e.row] ?? -1);
+    if (row >= 0) bad.set(row, { code: 'E_LIST_QUOTE' });
   }
-  rows.forEach((row, i) => {
-    if (row.length !== header.length && !bad.has(i)) {
-      bad.set(i, { code: 'E_LIST_CELLS', cells: row.length, header: header.length });
-    }
-  });
+  for (let i = 0; i < rows.length; i++) {
+    if (rows[i]!.length !== header.length && !bad.has(i)) bad.set(i, { code: 'E_LIST_CELLS', cells: rows[i]!.length, header: header.length });
+  }
   return { header, rows, bad, delimiter, newline: result.meta.linebreak || '\n', bom };
 }
 

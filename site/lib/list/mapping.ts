@@ -41,7 +41,8 @@ const MARKS = new Set(['x', '✓', '✔']);
 
 /** Whether a cell looks like a date (2026-07-02, 02.07.2026, 2/7/26, with or without a time). */
 export function isDate(raw: string): boolean {
-  return DATE.test(raw);
+  const first = raw.charCodeAt(0);
+  return first >= 48 && first <= 57 && DATE.test(raw);
 }
 
 /** The key a cell is mapped by: the trimmed text, or DATE_VALUE for any date in a date column. */
@@ -180,28 +181,45 @@ export function suggestMapping(tables: Tables, profiles: ColumnProfile[]): ListM
   return { columns: columns.sort((a, b) => a.column - b.column) };
 }
 
-/** Profiles the columns of parsed rows: distinct trimmed values with counts, dates folded into one class. */
+/**
+ * Profiles the columns of parsed rows: distinct trimmed values with counts, dates folded into one
+ * class. One pass counts the trimmed values (one lookup a cell, at most DISTINCT_CAP values); whether
+ * a value is a date is asked once per value counted (and per cell past the cap); only a date column
+ * is read again.
+ */
 export function profileColumns(header: string[], rows: readonly (readonly string[])[]): ColumnProfile[] {
   return header.map((h, index) => {
-    const counts = new Map<string, number>();
+    let slots = new Map<string, number>();
+    let counts: number[] = [];
+    let more = false;
+    /** Counts a cell's value; false when it is past the cap. */
+    const count = (key: string): boolean => {
+      const slot = slots.get(key);
+      if (slot !== undefined) counts[slot]!++;
+      else if (counts.length < DISTINCT_CAP) slots.set(key, counts.push(1) - 1);
+      else return !(more = true);
+      return true;
+    };
     let filled = 0;
     let dates = 0;
+    const cell = (t: string, n: number) => {
+      if (t === '') return;
+      filled += n;
+      if (isDate(t)) dates += n;
+    };
     for (const row of rows) {
       const t = (row[index] ?? '').trim();
-      if (t === '') continue;
-      filled++;
-      if (isDate(t)) dates++;
+      if (!count(t)) cell(t, 1);
     }
+    slots.forEach((slot, t) => cell(t, counts[slot]!));
     const kind: ColumnProfile['kind'] = filled > 0 && dates >= filled * 0.9 ? 'date' : 'values';
-    let more = false;
-    for (const row of rows) {
-      const k = valueKey(row[index] ?? '', kind);
-      const c = counts.get(k);
-      if (c !== undefined) counts.set(k, c + 1);
-      else if (counts.size < DISTINCT_CAP) counts.set(k, 1);
-      else more = true;
+    if (kind === 'date') {
+      slots = new Map();
+      counts = [];
+      more = false;
+      for (const row of rows) count(valueKey(row[index] ?? '', kind));
     }
-    const distinct = [...counts].map(([raw, count]) => ({ raw, count })).sort((a, b) => b.count - a.count || a.raw.localeCompare(b.raw));
+    const distinct = [...slots].map(([raw, slot]) => ({ raw, count: counts[slot]! })).sort((a, b) => b.count - a.count || a.raw.localeCompare(b.raw));
     return { index, header: h, kind, distinct, more };
   });
 }

@@ -5,10 +5,10 @@
  * that are not in the list and can still change the answer for some group, asked in the
  * questionnaire's order. Pure, no DOM.
  */
-import { decideAssignment, whatWouldChange, type ChangeSet } from '../../../compiler/runtime/index.ts';
+import { decideByRestriction, questionWhy, whatWouldChange, type ChangeSet } from '../../../compiler/runtime/index.ts';
 import { epochFor, restrict, support } from '../../../compiler/runtime/diagram.ts';
 import type { Tables } from '../../../compiler/runtime/tables.ts';
-import type { Lang, ObligationOut, ReasonOut } from '../../../compiler/evaluate/types.ts';
+import type { Lang, ObligationOut, Question, ReasonOut } from '../../../compiler/evaluate/types.ts';
 import { valueKey, type ColumnProfile, type ListMapping } from './mapping.ts';
 
 /** A campaign answer: a value index of the fact, or -1 for «left open» (unknown for every row). */
@@ -41,13 +41,27 @@ export interface Grouping {
   groups: Group[];
 }
 
-/** Groups the rows by their mapped facts; rows in `bad` (unreadable) get group -1. */
+/** How many distinct cell texts per column groupRows remembers the value of (a date column can have a new text on every row). */
+const CELL_CACHE = 1024;
+
+/**
+ * Groups the rows by their mapped facts; rows in `bad` (unreadable) get group -1. Each distinct cell
+ * text is mapped once per column, and a row's combination is one number (its value indices in mixed
+ * radix) while the combinations fit, so a row costs a few lookups and no allocation.
+ */
 export function groupRows(tables: Tables, rows: readonly (readonly string[])[], mapping: ListMapping, profiles: ColumnProfile[], bad: ReadonlySet<number> = new Set()): Grouping {
   const index = new Map(tables.facts.map((f, i) => [f.name, i]));
-  const cols = mapping.columns.map((c) => ({ column: c.column, fact: index.get(c.fact)!, values: c.values, kind: profiles[c.column]?.kind ?? 'values' }));
+  let combinations = 1;
+  const cols = mapping.columns.map((c) => {
+    const fact = index.get(c.fact)!;
+    const col = { column: c.column, fact, values: c.values, kind: profiles[c.column]?.kind ?? 'values', seen: new Map<string, number>(), weight: combinations };
+    combinations *= tables.facts[fact]!.values.length + 1;
+    return col;
+  });
+  const numeric = combinations <= 2 ** 30;
   const groupOf = new Int32Array(rows.length);
   const groups: Group[] = [];
-  const byKey = new Map<string, number>();
+  const byKey = new Map<number | string, number>();
   const values = new Int32Array(cols.length);
   for (let r = 0; r < rows.length; r++) {
     if (bad.has(r)) {
@@ -55,13 +69,21 @@ export function groupRows(tables: Tables, rows: readonly (readonly string[])[], 
       continue;
     }
     const row = rows[r]!;
-    let key = '';
+    let code = 0;
+    let text = '';
     for (let c = 0; c < cols.length; c++) {
       const col = cols[c]!;
-      const v = col.values[valueKey(row[col.column] ?? '', col.kind)] ?? -1;
+      const raw = row[col.column] ?? '';
+      let v = col.seen.get(raw);
+      if (v === undefined) {
+        v = col.values[valueKey(raw, col.kind)] ?? -1;
+        if (col.seen.size < CELL_CACHE) col.seen.set(raw, v);
+      }
       values[c] = v;
-      key += `${v},`;
+      if (numeric) code += (v + 1) * col.weight;
+      else text += `${v},`;
     }
+    const key = numeric ? code : text;
     let g = byKey.get(key);
     if (g === undefined) {
       const facts = new Int32Array(tables.facts.length).fill(-1);
@@ -85,14 +107,27 @@ function withCampaign(group: Group, given: Map<number, number>): Int32Array {
 /** The campaign so far: the answers that still matter, in the order asked, and the next question. */
 export interface CampaignState {
   answered: { fact: string; value: number }[];
-  /** The next fact to ask for the whole list, and how many more can follow at most. */
-  question?: { fact: string; left: number };
+  /** The next fact to ask for the whole list, how many more can follow at most, and the groups whose answer depends on it. */
+  question?: { fact: string; left: number; groups: number[] };
 }
+
+/** A group not settled under some campaign answers, and the facts its answer still depends on. */
+interface OpenGroup {
+  group: number;
+  support: number[];
+}
+
+/**
+ * The open groups per grouping (its groups array), date and campaign answers so far. Every answer
+ * replays the ones before it, so each step is worked out once for a list.
+ */
+const openGroups = new WeakMap<Group[], Map<string, OpenGroup[]>>();
 
 /**
  * Replays the campaign answers in question order, as the questionnaire does: the next question is
  * the first fact (in the pack's order) that some group still misses, that no column gives and that
- * was not left open. Answers to facts no group needs any more are dropped.
+ * was not left open. Answers to facts no group needs any more are dropped. A group whose answer does
+ * not depend on the fact just answered keeps what it had: only the others are restricted again.
  */
 export function campaignState(tables: Tables, answers: CampaignAnswers, groups: Group[], mapped: ReadonlySet<string>, date: string): CampaignState {
   const index = new Map(tables.facts.map((f, i) => [f.name, i]));
@@ -100,25 +135,45 @@ export function campaignState(tables: Tables, answers: CampaignAnswers, groups: 
   const given = new Map<number, number>();
   const answered: CampaignState['answered'] = [];
   const root = tables.epochs[epochFor(tables, date)]!.decision;
-  // A group that is settled stays settled as answers are added: it is not looked at again.
-  const open = groups.map((_, i) => i);
+  let memo = openGroups.get(groups);
+  if (!memo) openGroups.set(groups, (memo = new Map()));
+  let key = date;
+  let open = memo.get(key);
+  if (!open) {
+    open = [];
+    for (let g = 0; g < groups.length; g++) {
+      const r = restrict(tables, root, groups[g]!.facts);
+      if (r.root >= 0) open.push({ group: g, support: support(r) });
+    }
+    memo.set(key, open);
+  }
   for (;;) {
     const pending = new Set<number>();
-    let kept = 0;
-    for (const g of open) {
-      const r = restrict(tables, root, withCampaign(groups[g]!, given));
-      if (r.root < 0) continue;
-      open[kept++] = g;
-      for (const f of support(r)) if (!mappedIdx.has(f) && !given.has(f)) pending.add(f);
-    }
-    open.length = kept;
+    for (const o of open) for (const f of o.support) if (!mappedIdx.has(f) && !given.has(f)) pending.add(f);
     if (pending.size === 0) return { answered };
     const next = Math.min(...pending);
     const name = tables.facts[next]!.name;
     const value = answers[name];
-    if (value === undefined) return { answered, question: { fact: name, left: pending.size - 1 } };
+    if (value === undefined) {
+      return { answered, question: { fact: name, left: pending.size - 1, groups: open.filter((o) => o.support.includes(next)).map((o) => o.group) } };
+    }
     given.set(next, value);
     answered.push({ fact: name, value });
+    key += ` ${next}=${value}`;
+    let after = memo.get(key);
+    if (!after) {
+      after = [];
+      for (const o of open) {
+        if (value < 0 || !o.support.includes(next)) {
+          after.push(o);
+          continue;
+        }
+        const r = restrict(tables, root, withCampaign(groups[o.group]!, given));
+        if (r.root >= 0) after.push({ group: o.group, support: support(r) });
+      }
+      memo.set(key, after);
+    }
+    open = after;
   }
 }
 
@@ -128,11 +183,19 @@ function givenOf(tables: Tables, answered: CampaignState['answered']): Map<numbe
   return new Map(answered.map((a) => [index.get(a.fact)!, a.value]));
 }
 
+/** «Why we ask» the campaign's next question: the rules whose application depends on its answer, for the groups that need it. */
+export function campaignWhy(tables: Tables, campaign: CampaignState, groups: Group[], date: string, lang: Lang): Question['why'] {
+  const q = campaign.question;
+  if (!q) return [];
+  const given = givenOf(tables, campaign.answered);
+  return questionWhy(tables, date, q.groups.map((g) => withCampaign(groups[g]!, given)), tables.facts.findIndex((f) => f.name === q.fact), lang);
+}
+
 /** Decides every group once, with the campaign answers added. */
 export function decideGroups(tables: Tables, answered: CampaignState['answered'], groups: Group[], date: string, lang: Lang): GroupResult[] {
   const given = givenOf(tables, answered);
   return groups.map((group) => {
-    const d = decideAssignment(tables, withCampaign(group, given), date, lang);
+    const d = decideByRestriction(tables, withCampaign(group, given), date, lang);
     if ('error' in d) return { category: 'error', reasons: [], obligations: [], missing: [], error: { code: d.error.code, message: d.error.message } };
     if (d.outcome === null) return { category: 'missing', reasons: [], obligations: [], missing: d.missing };
     return { category: d.outcome, reasons: d.reasons, obligations: d.obligations, missing: [] };

@@ -6,8 +6,8 @@
 import type { Question } from '../../../compiler/evaluate/types.ts';
 import type { ChangeSet } from '../../../compiler/runtime/index.ts';
 import type { TableFact, Tables } from '../../../compiler/runtime/tables.ts';
-import type { QText } from '../qtext.ts';
-import { question as renderQuestion, type Links } from '../render.ts';
+import type { QuestionText } from '../qtext.ts';
+import { esc, question as renderQuestion, type Links } from '../render.ts';
 import { ROUTES, type Lang } from '../routes.ts';
 import type { Step } from '../step.ts';
 import { DATE_VALUE, type ColumnProfile, type ListMapping } from './mapping.ts';
@@ -15,9 +15,6 @@ import type { RowView } from './protocol.ts';
 import type { CampaignState, Category, GroupResult, Summary } from './rows.ts';
 import type { ListText } from './text-nb.ts';
 
-const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-/** Escapes text for HTML. */
-export const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => ESC[c]!);
 const KIND: Record<Category, string> = { allowed: 'ok', allowed_with_conditions: 'ok', not_allowed: 'stop', uncertain: 'warning', missing: 'info', error: 'stop' };
 
 /** What every view needs: the tables, the language and its text. */
@@ -27,7 +24,7 @@ export interface ViewContext {
   date: string;
   t: ListText;
   /** The questionnaire's texts in the same language (given by the worker's entry, so the other language is not bundled). */
-  q: QText;
+  q: QuestionText;
 }
 
 const factOf = (ctx: ViewContext, name: string): TableFact => ctx.tables.facts.find((f) => f.name === name)!;
@@ -67,8 +64,11 @@ export function columnsView(ctx: ViewContext, header: string[], preview: string[
 <div class="list-scroll" role="region" aria-labelledby="h-preview" tabindex="0"><table class="list-table"><caption id="h-preview">${esc(t.preview)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>${cols.join('')}`;
 }
 
-/** Step 3: the next campaign question (the questionnaire's markup, with «leave open» added), or the answers given. */
-export function campaignView(ctx: ViewContext, campaign: CampaignState): string {
+/**
+ * Step 3: the next campaign question (the questionnaire's markup, with «leave open» added, and its
+ * «why we ask»: `why`, the rules its answer decides for the rows that need it), or the answers given.
+ */
+export function campaignView(ctx: ViewContext, campaign: CampaignState, why: Question['why'] = []): string {
   const { lang } = ctx;
   const { t } = ctx;
   const q = ctx.q;
@@ -85,14 +85,14 @@ export function campaignView(ctx: ViewContext, campaign: CampaignState): string 
       text: f.question[lang],
       ...(f.help ? { help: f.help[lang] } : {}),
       values: [...answerOrder(f).map((i) => ({ value: asValue(f, i), label: f.labels[i]![lang] })), { value: '', label: t.leaveOpen }],
-      why: [],
+      why,
       possible: [],
     };
-    const missing = new Array<string>(campaign.question.left + 1).fill('');
     const step = {
       lang,
       date: ctx.date,
-      state: { answered, facts: {}, decision: { outcome: null, obligations: [], reasons: [], citations: [], missing }, question },
+      // At most this question and the `left` that may follow it: the progress line counts them.
+      state: { answered, facts: {}, decision: { outcome: null, obligations: [], reasons: [], citations: [], missing: [] }, question, atMost: campaign.question.left + 1 },
       answers: {},
       ...(answered.length ? { back: {} } : {}),
       changes: [],
@@ -133,9 +133,9 @@ export function answerView(ctx: ViewContext, s: Summary, results: GroupResult[],
     const res = r.groups[0] === undefined ? undefined : results[r.groups[0]];
     const text = !res ? t.unreadable : res.error ? res.error.message : res.reasons.map((x) => x.text).join(' ');
     const list = changes(r.groups);
-    const assuming = (c: ChangeSet) => (c.assuming.length ? ` <span class="list-hint">(${esc(q.assuming)} ${c.assuming.map((a) => `${esc(a.question)} ${esc(a.answer)}`).join('; ')})</span>` : '');
+    const assuming = (c: ChangeSet) => (c.assuming.length ? ` <span class="list-hint">(${esc(t.assuming)} ${c.assuming.map((a) => `${esc(a.question)} ${esc(a.answer)}`).join('; ')})</span>` : '');
     const change = list.length
-      ? `<p>${esc(t.changeHeading)}</p><ul>${list.map((c) => `<li>${c.actions.map((a) => esc(a.text)).join(' ')}${assuming(c)} → ${esc(q.outcomeShort[c.outcome])}</li>`).join('')}</ul>`
+      ? `<p>${esc(t.changeHeading)}</p><ul>${list.map((c) => `<li>${c.actions.map((a) => esc(a.text)).join(' ')}${assuming(c)} → ${esc(t.category[c.outcome])}</li>`).join('')}</ul>`
       : '';
     return `<li class="list-reason list-reason-${KIND[r.category]}"><p><strong>${esc(t.category[r.category])}</strong> · ${esc(t.rowsWith(r.rows, lang))}${res ? ` · ${ruleLinks(ctx, res)}` : ''}</p><p>${esc(text)}</p>${change}</li>`;
   });
