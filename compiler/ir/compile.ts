@@ -5,6 +5,7 @@
  */
 import type { Tables, TableTerminal } from '../runtime/tables.ts';
 import { MddBuilder, terminalIndex, type Handle } from './mdd.ts';
+import { namedDiagrams } from './named.ts';
 import { PairMemo } from './pair-memo.ts';
 import { isGeneral, priorities, setsAside } from './priorities.ts';
 import type { IRExpr, IRPack } from './types.ts';
@@ -280,10 +281,13 @@ export function build(pack: IRPack, builder = newBuilder(pack)): BuiltPack {
       const overridden = anyOf(rule.exceptions.filter((e) => inForce(pack.rules[e]!, bounds.start)).map((e) => exprToMdd(pack.rules[e]!.when)));
       return and(scope(i), not(overridden));
     };
-    const named = (i: number): Handle => builder.mapLeaves(full, (h) => (rulesOfLeaf(builder.value(h)).includes(i) ? T : F));
+    // Where a leaf of the full diagram names the rule: one pass for all such rules, not one walk each.
+    const namedRules = pack.rules.flatMap((rule, i) => (order.targets.has(rule.reasonOf ?? i) ? [i] : []));
+    const namedRoots = namedDiagrams(builder, full, namedRules, (h, i) => rulesOfLeaf(builder.value(h)).includes(i), T, F);
+    const named = new Map(namedRules.map((i, k) => [i, namedRoots[k]!]));
     const decides = pack.rules.map((rule, i) => {
       const owner = rule.reasonOf ?? i;
-      if (order.targets.has(owner)) return named(i);
+      if (order.targets.has(owner)) return named.get(i)!;
       if (rule.reasonOf !== undefined) return and(ownResult(owner), exprToMdd(rule.when));
       const reasons = anyOf((rule.reasons ?? []).map((r) => exprToMdd(pack.rules[r]!.when)));
       return and(ownResult(i), not(reasons));
