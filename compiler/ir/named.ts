@@ -1,6 +1,6 @@
 /**
  * Where the leaves of one diagram name a rule, for many rules at once: for each rule r, the truth
- * diagram of `mapLeaves(root, leaf => names(leaf, r) ? T : F)`, exactly (the same reduced diagram),
+ * diagram of `mapLeaves(root, leaf => rulesOf(leaf).includes(r) ? T : F)`, exactly (the same reduced diagram),
  * without walking all of `root` once per rule. One bottom-up pass per block of 32 rules marks, for
  * every node, the rules named by some leaf below it and those named by every leaf below it; a rule's
  * walk then stops at once where it is named nowhere below (F) or everywhere below (T).
@@ -32,8 +32,8 @@ function postOrder<T>(builder: MddBuilder<T>, root: Handle): number[] {
   return order;
 }
 
-/** Per rule of `rules`: the diagram that is T where a leaf of `root` names it (`names(leaf, rule)`), else F. */
-export function namedDiagrams<T>(builder: MddBuilder<T>, root: Handle, rules: readonly number[], names: (leaf: Handle, rule: number) => boolean, T: Handle, F: Handle): Handle[] {
+/** Per rule of `rules`: the diagram that is T where a leaf of `root` names it (`rulesOf(leaf)` has it), else F. */
+export function namedDiagrams<T>(builder: MddBuilder<T>, root: Handle, rules: readonly number[], rulesOf: (leaf: Handle) => readonly number[], T: Handle, F: Handle): Handle[] {
   const order = postOrder(builder, root);
   const local = new Int32Array(builder.size).fill(-1);
   order.forEach((h, k) => (local[h] = k));
@@ -45,12 +45,13 @@ export function namedDiagrams<T>(builder: MddBuilder<T>, root: Handle, rules: re
   const out: Handle[] = [];
   for (let first = 0; first < rules.length; first += 32) {
     const block = rules.slice(first, first + 32);
+    const bitOf = new Map(block.map((r, j) => [r, 1 << j]));
     const leafMasks = new Map<Handle, number>();
     const leafMask = (leaf: Handle): number => {
       let m = leafMasks.get(leaf);
       if (m === undefined) {
         m = 0;
-        for (let j = 0; j < block.length; j++) if (names(leaf, block[j]!)) m |= 1 << j;
+        for (const r of rulesOf(leaf)) m |= bitOf.get(r) ?? 0;
         leafMasks.set(leaf, m);
       }
       return m;
