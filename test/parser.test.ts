@@ -29,7 +29,7 @@ const codes = (text: string) => parse(text, 't.lov').diagnostics.map((d) => `${d
 describe('grammar definitions', () => {
   it("pass Chevrotain's own checks, which the compiler skips at start-up", () => {
     expect(newLexer(true).lexerDefinitionErrors).toEqual([]);
-    expect(new LovParser(true).definitionErrors).toEqual([]);
+    expect(() => new LovParser(true)).not.toThrow();
   });
 });
 
