@@ -340,29 +340,29 @@ export function build(pack: IRPack, builder = newBuilder(pack)): BuiltPack {
 /** Freezes built diagrams into JSON tables, keeping only reachable nodes and leaves. */
 export function freeze(pack: IRPack, built: BuiltPack): Tables {
   const { builder } = built;
-  const nodeIds = new Map<Handle, number>();
-  const leafIds = new Map<Handle, number>();
+  // Table ids by builder handle, plus one (0: not visited yet).
+  const nodeIds = new Int32Array(builder.size);
+  const leafIds = new Int32Array(builder.leaves.length);
   const nodes: number[][] = [];
   const terminals: TableTerminal[] = [];
   const visit = (h: Handle): number => {
     if (h < 0) {
-      let t = leafIds.get(h);
-      if (t === undefined) {
-        const l = builder.value(h);
-        if (l.kind === 'pair') throw new Error(`internal: a pair leaf reached the decision tables (${terminalIndex(h)})`);
-        t = terminals.length;
-        terminals.push(l);
-        leafIds.set(h, t);
-      }
-      return -1 - t;
+      const known = leafIds[terminalIndex(h)]!;
+      if (known !== 0) return -known;
+      const l = builder.value(h);
+      if (l.kind === 'pair') throw new Error(`internal: a pair leaf reached the decision tables (${terminalIndex(h)})`);
+      terminals.push(l);
+      leafIds[terminalIndex(h)] = terminals.length;
+      return -terminals.length;
     }
-    let id = nodeIds.get(h);
-    if (id !== undefined) return id;
-    const children = builder.children(h).map(visit);
-    id = nodes.length;
-    nodes.push([builder.variable(h), ...children]);
-    nodeIds.set(h, id);
-    return id;
+    if (nodeIds[h] !== 0) return nodeIds[h]! - 1;
+    const v = builder.variable(h);
+    const size = builder.domains[v]!;
+    const row = [v];
+    for (let i = 0; i < size; i++) row.push(visit(builder.child(h, i)));
+    nodes.push(row);
+    nodeIds[h] = nodes.length;
+    return nodes.length - 1;
   };
   const epochs = built.epochs.map((e) => ({
     ...(e.from ? { from: e.from } : {}),

@@ -163,13 +163,19 @@ export class MddBuilder<T> {
     }
     const hit = memo.get(a, b);
     if (hit !== undefined) return hit;
-    const v = Math.min(this.varOf(a), this.varOf(b));
+    const va = this.varOf(a);
+    const vb = this.varOf(b);
+    const v = va < vb ? va : vb;
     const size = this.domains[v]!;
     // One buffer per variable: recursive calls only visit later variables, so it is never shared.
     const children = (this.buffers[v] ??= new Array<Handle>(size));
+    // Where the children start (-1: the handle stays as it is on this variable's values).
+    const sa = va === v ? this.childStart[a]! : -1;
+    const sb = vb === v ? this.childStart[b]! : -1;
     for (let i = 0; i < size; i++) {
-      const ca = this.varOf(a) === v ? this.child(a, i) : a;
-      const cb = this.varOf(b) === v ? this.child(b, i) : b;
+      // Read the store afresh each time: a recursive call may have grown it.
+      const ca = sa < 0 ? a : this.childData[sa + i]!;
+      const cb = sb < 0 ? b : this.childData[sb + i]!;
       children[i] = this.apply(ca, cb, op, memo);
     }
     const result = this.node(v, children);

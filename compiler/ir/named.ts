@@ -46,14 +46,16 @@ export function namedDiagrams<T>(builder: MddBuilder<T>, root: Handle, rules: re
   for (let first = 0; first < rules.length; first += 32) {
     const block = rules.slice(first, first + 32);
     const bitOf = new Map(block.map((r, j) => [r, 1 << j]));
-    const leafMasks = new Map<Handle, number>();
+    // Per leaf (by terminal index): its mask of the block's rules, valid where the stamp is this block's.
+    const leafMasks = new Int32Array(builder.leaves.length);
+    const leafStamps = new Uint8Array(builder.leaves.length);
     const leafMask = (leaf: Handle): number => {
-      let m = leafMasks.get(leaf);
-      if (m === undefined) {
-        m = 0;
-        for (const r of rulesOf(leaf)) m |= bitOf.get(r) ?? 0;
-        leafMasks.set(leaf, m);
-      }
+      const t = -1 - leaf;
+      if (leafStamps[t] === 1) return leafMasks[t]!;
+      let m = 0;
+      for (const r of rulesOf(leaf)) m |= bitOf.get(r) ?? 0;
+      leafMasks[t] = m;
+      leafStamps[t] = 1;
       return m;
     };
     for (let k = 0; k < order.length; k++) {
