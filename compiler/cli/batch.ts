@@ -62,14 +62,16 @@ function answer(line: Line, ctx: Context, decideOne: DecideOne): { out: Uint8Arr
 export async function decideNdjson(ctx: Context, decideOne: DecideOne): Promise<number> {
   let rejected = 0;
   for await (const group of lineGroups(ctx.io.stdin as AsyncIterable<Buffer | string>, LIMITS.factsBytes)) {
+    // One write per chunk read: the answers' bytes joined (most are encoded once per shared
+    // decision), so a file or pipe gets one system call per chunk, not one per line.
+    const parts: Uint8Array[] = [];
     for (const line of group) {
       const a = answer(line, ctx, decideOne);
       if (!a.ok) rejected++;
-      // One write per line: joining a chunk's answers into one large string first made encoding it
-      // slower. It is awaited only when the output is full.
-      const wait = put(ctx.io.stdout, a.out);
-      if (wait) await wait;
+      parts.push(typeof a.out === 'string' ? Buffer.from(a.out) : a.out);
     }
+    const wait = put(ctx.io.stdout, parts.length === 1 ? parts[0]! : Buffer.concat(parts));
+    if (wait) await wait;
   }
   return rejected > 0 ? EXIT.usage : EXIT.ok;
 }

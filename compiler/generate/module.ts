@@ -9,7 +9,8 @@ import { runtimeSource } from './runtime-source.ts';
 
 /**
  * A validator specialised to the pack: one pass over the keys given (not over every fact name), the
- * fact found by one comparison when keys come in the pack's order, one `switch` on the value, into a reused buffer. Anything unusual (not a plain
+ * fact found by a comparison or a few when keys come in the pack's order (some may be left out), one
+ * `switch` on the value, into a reused buffer. Anything unusual (not a plain
  * object, an unknown fact, a bad value, an inherited key) goes to the runtime's general validator,
  * so the errors and the accepted inputs are exactly the same.
  */
@@ -31,8 +32,13 @@ export function validatorSource(tables: Tables): string {
     '  let f = 0;',
     '  for (const k in facts) {',
     '    if (!hasOwn.call(facts, k)) return general(facts);',
-    // Keys usually come in the pack's order: one comparison finds the fact, else one map lookup.
-    '    if (k !== names[f]) { f = index.get(k); if (f === undefined) return general(facts); }',
+    // Keys usually come in the pack's order, some left out (partial facts): a few comparisons
+    // forward find the fact, else one map lookup.
+    '    if (k !== names[f]) {',
+    '      let g = f + 1;',
+    '      while (g < names.length && names[g] !== k) g++;',
+    '      if (g < names.length) f = g; else { f = index.get(k); if (f === undefined) return general(facts); }',
+    '    }',
     '    const v = facts[k];',
     '    switch (f) {',
   ];
