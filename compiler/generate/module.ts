@@ -18,7 +18,10 @@ export function validatorSource(tables: Tables): string {
   const lines = [
     `const assignment = new Int32Array(${tables.facts.length});`,
     'const hasOwn = Object.prototype.hasOwnProperty;',
+    // How many facts the last valid input gave a value (-1: counted by the general validator, not here).
+    'let known = 0;',
     'function general(facts) {',
+    '  known = -1;',
     '  const valid = runtime.validateFacts(tables, facts);',
     "  if ('error' in valid) return valid.error;",
     '  assignment.set(valid.assignment);',
@@ -29,6 +32,7 @@ export function validatorSource(tables: Tables): string {
     'function assign(facts) {',
     "  if (typeof facts !== 'object' || facts === null || Array.isArray(facts)) return general(facts);",
     '  assignment.fill(-1);',
+    '  known = 0;',
     '  let f = 0;',
     '  for (const k in facts) {',
     '    if (!hasOwn.call(facts, k)) return general(facts);',
@@ -49,7 +53,8 @@ export function validatorSource(tables: Tables): string {
         : `switch (v) { ${fact.values.map((value, j) => `case ${JSON.stringify(value)}: assignment[${i}] = ${j}; break; `).join('')}case null: case undefined: break; default: return general(facts); }`;
     lines.push(`      case ${i}: ${value} break;`);
   });
-  lines.push('    }', '    f++;', '  }', '  return undefined;', '}');
+  // A value that is not null got past the switch only if it was valid and assigned.
+  lines.push('    }', '    if (v != null) known++;', '    f++;', '  }', '  return undefined;', '}');
   return lines.join('\n');
 }
 
@@ -82,7 +87,7 @@ export function generateModule(tables: Tables, options: ModuleOptions = {}): str
     `  }`,
     `  const error = assign(facts);`,
     `  if (error) return { error };`,
-    `  return decideValid(assignment, date, lang);`,
+    `  return decideValid(assignment, date, lang, known < 0 ? undefined : known === ${tables.facts.length});`,
     `}`,
     `export function nextQuestion(facts, options) { return runtime.nextQuestion(tables, facts, options); }`,
     `export function whatWouldChange(facts, options = {}) {`,

@@ -289,8 +289,11 @@ function decideIn(tables: Tables, epoch: TableEpoch, assignment: Int32Array, lan
   return partialDecision(tables, epoch, assignment, lang);
 }
 
-/** Decides validated facts with one pack; `date` undefined means today. See `decider`. */
-export type Decider = (assignment: Int32Array, date: string | undefined, lang: Lang) => Decision | { error: InputError };
+/**
+ * Decides validated facts with one pack; `date` undefined means today; `complete`, when the caller
+ * knows, whether every fact has a value (else the assignment is scanned). See `decider`.
+ */
+export type Decider = (assignment: Int32Array, date: string | undefined, lang: Lang, complete?: boolean) => Decision | { error: InputError };
 
 /**
  * `decideAssignment` bound to one pack, for the generated module's `decide`: the same shared
@@ -321,10 +324,11 @@ export function decider(tables: Tables): Decider {
     }
     return lastEpoch;
   };
-  return (assignment, date, lang) => {
+  return (assignment, date, lang, complete) => {
     const e = epochOf(date);
     const epoch = epochs[e]!;
-    for (let i = 0; i < factCount; i++) if (assignment[i]! < 0) return partialDecision(tables, epoch, assignment, lang);
+    if (complete === false) return partialDecision(tables, epoch, assignment, lang);
+    if (complete === undefined) for (let i = 0; i < factCount; i++) if (assignment[i]! < 0) return partialDecision(tables, epoch, assignment, lang);
     if (epoch.full !== undefined) return totalDecision(tables, follow(tables, epoch.full, assignment), lang);
     const state = states[e]!;
     if (state.fast !== undefined) {
