@@ -41,13 +41,13 @@ export async function writeNdjson(path: string, facts: readonly TotalFacts[], li
   return bytes;
 }
 
-/** A writable that drops what it gets, counting bytes and lines (and keeping the first `keep` bytes). */
+/** A writable that drops what it gets, counting its bytes (and keeping the first `keep` characters). */
 function nullSink(keep = 0): Writable & { bytes: number; kept: string } {
   const sink = new Writable({
+    // Counts without decoding (a null device does not decode what it gets); decodes only what it keeps.
     write(chunk: Buffer | string, _enc, cb) {
-      const s = typeof chunk === 'string' ? chunk : chunk.toString();
-      sink.bytes += s.length;
-      if (sink.kept.length < keep) sink.kept += s;
+      sink.bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
+      if (sink.kept.length < keep) sink.kept += chunk.toString();
       cb();
     },
   }) as Writable & { bytes: number; kept: string };

@@ -17,7 +17,8 @@ import { fmt, stat, table, verdict, type BenchConfig, type Stat } from './harnes
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = fileURLToPath(new URL('../bin/lovkode.mjs', import.meta.url));
 const CPU_HOOK = new URL('./cpu-report.mjs', import.meta.url).href;
-const FACTS = { channel: 'sms_mms', recipientType: 'generic_business_address', purpose: 'marketing', senderActsInBusiness: true };
+// recipientOptedOut: revision 2 of the pack leaves a company address's decision open without it (R10a).
+const FACTS = { channel: 'sms_mms', recipientType: 'generic_business_address', purpose: 'marketing', senderActsInBusiness: true, recipientOptedOut: false };
 
 interface Command {
   name: string;

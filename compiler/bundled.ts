@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { packVersion } from './ir/lower.ts';
+import { packVersion } from './ir/version.ts';
 import type { Tables } from './runtime/tables.ts';
 import { PACKAGE_ROOT } from './root.ts';
 

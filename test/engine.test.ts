@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { build, freeze } from '../compiler/ir/compile.ts';
 import { interpret, type InterpretResult } from '../compiler/evaluate/interpret.ts';
-import { decideAssignment, nextQuestion } from '../compiler/runtime/engine.ts';
+import { decideAssignment, decider, nextQuestion, today } from '../compiler/runtime/engine.ts';
 import { sliceTables } from '../compiler/runtime/slice.ts';
 import type { IRPack } from '../compiler/ir/types.ts';
 import { completions, irPackArb, partialArb } from './support/ir-packs.ts';
@@ -101,6 +101,26 @@ describe('exact partial evaluation', () => {
         const a = decideAssignment(freeze(pack, build(pack)), Int32Array.from(partial), date, 'nb');
         const b = decideAssignment(freeze(pack, build(pack)), Int32Array.from(partial), date, 'nb');
         expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe('decider (the generated module\'s decide)', () => {
+  it('gives the same decisions as decideAssignment, on a given date and on today, partial facts or complete', () => {
+    fc.assert(
+      fc.property(irPackArb.chain((pack) => fc.tuple(fc.constant(pack), fc.array(fc.tuple(partialArb(pack), fc.constantFrom(undefined, ...DATES)), { minLength: 1, maxLength: 12 }))), ([pack, cases]) => {
+        const tables = freeze(pack, build(pack));
+        const decide = decider(tables);
+        for (const [partial, date] of cases) {
+          for (const values of [partial, partial.map((v) => Math.max(v, 0))]) {
+            const want = JSON.stringify(decideAssignment(tables, Int32Array.from(values), date ?? today(), 'en'));
+            expect(JSON.stringify(decide(Int32Array.from(values), date, 'en'))).toBe(want);
+            // With the hint the generated validator gives: whether every fact has a value.
+            expect(JSON.stringify(decide(Int32Array.from(values), date, 'en', !values.includes(-1)))).toBe(want);
+          }
+        }
       }),
       { numRuns: 100 },
     );

@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Declaration, Expr, LovFile } from '../compiler/ast/types.ts';
 import { printFile } from '../compiler/format/index.ts';
-import { tokenize } from '../compiler/lexer/index.ts';
+import { newLexer, tokenize } from '../compiler/lexer/index.ts';
+import { LovParser } from '../compiler/parser/grammar.ts';
 import { parse } from '../compiler/parser/index.ts';
 import { arbLovFile, stripRanges } from './support/arbitraries.ts';
 
@@ -24,6 +25,13 @@ function cond(src: string): unknown {
 }
 const at = (d: { range: { start: { line: number; column: number } } }) => `${d.range.start.line}:${d.range.start.column}`;
 const codes = (text: string) => parse(text, 't.lov').diagnostics.map((d) => `${d.code}@${at(d)}`);
+
+describe('grammar definitions', () => {
+  it("pass Chevrotain's own checks, which the compiler skips at start-up", () => {
+    expect(newLexer(true).lexerDefinitionErrors).toEqual([]);
+    expect(() => new LovParser(true)).not.toThrow();
+  });
+});
 
 describe('lexer', () => {
   it('tells keywords from names that start like them', () => {

@@ -8,7 +8,7 @@ import type { Decision, InputError, Lang } from '../evaluate/types.ts';
 import type { Context } from './commands.ts';
 import { cellValue, csvRecords, type CsvRecord } from './csv.ts';
 import { errorLine, parseFacts } from './input.ts';
-import { EXIT, write } from './io.ts';
+import { EXIT, put, write } from './io.ts';
 import { clip, LIMITS } from '../limits.ts';
 import { lineGroups, type Line } from './lines.ts';
 
@@ -27,6 +27,16 @@ export function decisionLine(d: Decision): string {
 
 const lineCache = new WeakMap<Decision, string>();
 
+/** The decision's line and newline as UTF-8 bytes: encoded once per shared decision, not once per line written. */
+function decisionBytes(d: Decision): Uint8Array | string {
+  if (!Object.isFrozen(d)) return `${decisionLine(d)}\n`;
+  let bytes = bytesCache.get(d);
+  if (bytes === undefined) bytesCache.set(d, (bytes = Buffer.from(`${decisionLine(d)}\n`)));
+  return bytes;
+}
+
+const bytesCache = new WeakMap<Decision, Uint8Array>();
+
 /** The input error of a line that could not be read (not UTF-8, or longer than the limit). */
 export function unreadable(line: Exclude<Line, { text: string }>): InputError {
   return line.error === 'E_ENCODING'
@@ -34,15 +44,15 @@ export function unreadable(line: Exclude<Line, { text: string }>): InputError {
     : { code: 'E_LIMIT_SIZE', message: `The line is longer than ${LIMITS.factsBytes} bytes.` };
 }
 
-/** The output line for one input line (without its `\n`); `ok` is false for a rejected line. */
-function answer(line: Line, ctx: Context, decideOne: DecideOne): { out: string; ok: boolean } {
-  if (!('text' in line)) return { out: errorLine(unreadable(line), ctx.lang, line.n), ok: false };
+/** The output line for one input line, with its `\n`; `ok` is false for a rejected line. */
+function answer(line: Line, ctx: Context, decideOne: DecideOne): { out: Uint8Array | string; ok: boolean } {
+  if (!('text' in line)) return { out: `${errorLine(unreadable(line), ctx.lang, line.n)}\n`, ok: false };
   const text = line.n === 1 && line.text.startsWith('\uFEFF') ? line.text.slice(1) : line.text; // a byte-order mark
-  if (text.trim() === '') return { out: '', ok: true };
+  if (text.trim() === '') return { out: '\n', ok: true };
   const parsed = parseFacts(text);
   const result = 'error' in parsed ? parsed : decideOne(parsed.facts);
-  if ('error' in result) return { out: errorLine(result.error, ctx.lang, line.n), ok: false };
-  return { out: decisionLine(result), ok: true };
+  if ('error' in result) return { out: `${errorLine(result.error, ctx.lang, line.n)}\n`, ok: false };
+  return { out: decisionBytes(result), ok: true };
 }
 
 /**
@@ -52,12 +62,16 @@ function answer(line: Line, ctx: Context, decideOne: DecideOne): { out: string; 
 export async function decideNdjson(ctx: Context, decideOne: DecideOne): Promise<number> {
   let rejected = 0;
   for await (const group of lineGroups(ctx.io.stdin as AsyncIterable<Buffer | string>, LIMITS.factsBytes)) {
+    // One write per chunk read: the answers' bytes joined (most are encoded once per shared
+    // decision), so a file or pipe gets one system call per chunk, not one per line.
+    const parts: Uint8Array[] = [];
     for (const line of group) {
       const a = answer(line, ctx, decideOne);
       if (!a.ok) rejected++;
-      // One write per line: joining a chunk's answers into one large string first made encoding it slower.
-      await write(ctx.io.stdout, `${a.out}\n`);
+      parts.push(typeof a.out === 'string' ? Buffer.from(a.out) : a.out);
     }
+    const wait = put(ctx.io.stdout, parts.length === 1 ? parts[0]! : Buffer.concat(parts));
+    if (wait) await wait;
   }
   return rejected > 0 ? EXIT.usage : EXIT.ok;
 }

@@ -70,7 +70,8 @@ export async function run(args: ParsedArgs, ctx: Context): Promise<number> {
   const mode = inputMode(args);
   const date = dateFlag(args);
   const pack = await packFor(stringFlag(args, 'rules'), ctx, stringFlag(args, 'root'));
-  const decideOne: DecideOne = (facts) => decide(pack, facts, { lang: ctx.lang, ...(date ? { date } : {}) });
+  const options = { lang: ctx.lang, ...(date ? { date } : {}) };
+  const decideOne: DecideOne = (facts) => decide(pack, facts, options);
   if (mode === 'batch') return decideNdjson(ctx, decideOne);
   if (mode === 'csv') return decideCsv(ctx, decideOne);
   if (mode === 'receipt') return decideReceipt(stringFlag(args, 'receipt')!, pack, ctx);

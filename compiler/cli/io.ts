@@ -33,12 +33,20 @@ export function tr(message: Message, lang: Lang): string {
 
 /** Writes text, waiting for the stream to drain when its buffer is full (keeps batch memory flat). */
 export async function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
+  await put(stream, text);
+}
+
+/**
+ * `write` without a promise when none is needed: undefined when the text went into the stream's
+ * buffer, else a promise of the drain. A batch of 100,000 lines then awaits only when the reader lags.
+ */
+export function put(stream: NodeJS.WritableStream, text: string | Uint8Array): Promise<void> | undefined {
   // A stream that failed (EPIPE, ENOSPC) stays failed: say so instead of waiting for a drain that never comes.
   const failed = stream as { destroyed?: boolean; errored?: Error | null };
   if (failed.errored) throw failed.errored;
   if (failed.destroyed) throw Object.assign(new Error('write after the output was closed'), { code: 'EPIPE' });
-  if (stream.write(text)) return;
-  await new Promise<void>((resolve, reject) => {
+  if (stream.write(text)) return undefined;
+  return new Promise<void>((resolve, reject) => {
     const done = (): void => {
       stream.off('drain', done);
       stream.off('error', fail);

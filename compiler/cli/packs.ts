@@ -14,7 +14,8 @@ import { loadDefaultTables } from '../bundled.ts';
 import type { Decider } from '../evaluate/index.ts';
 import { renderAt } from './report.ts';
 import { PACKAGE_ROOT } from '../root.ts';
-import { confinedHost, rootOf, type LoadHost } from '../load/index.ts';
+import { confinedHost, rootOf } from '../load/confine.ts';
+import type { LoadHost } from '../load/host-types.ts';
 
 /** The folder of the bundled pack. */
 export const DEFAULT_DIR = fileURLToPath(new URL('rules/', PACKAGE_ROOT));

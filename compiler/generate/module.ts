@@ -9,7 +9,8 @@ import { runtimeSource } from './runtime-source.ts';
 
 /**
  * A validator specialised to the pack: one pass over the keys given (not over every fact name), the
- * fact found by one comparison when keys come in the pack's order, one `switch` on the value, into a reused buffer. Anything unusual (not a plain
+ * fact found by a comparison or a few when keys come in the pack's order (some may be left out), one
+ * `switch` on the value, into a reused buffer. Anything unusual (not a plain
  * object, an unknown fact, a bad value, an inherited key) goes to the runtime's general validator,
  * so the errors and the accepted inputs are exactly the same.
  */
@@ -17,7 +18,10 @@ export function validatorSource(tables: Tables): string {
   const lines = [
     `const assignment = new Int32Array(${tables.facts.length});`,
     'const hasOwn = Object.prototype.hasOwnProperty;',
+    // How many facts the last valid input gave a value (-1: counted by the general validator, not here).
+    'let known = 0;',
     'function general(facts) {',
+    '  known = -1;',
     '  const valid = runtime.validateFacts(tables, facts);',
     "  if ('error' in valid) return valid.error;",
     '  assignment.set(valid.assignment);',
@@ -28,11 +32,17 @@ export function validatorSource(tables: Tables): string {
     'function assign(facts) {',
     "  if (typeof facts !== 'object' || facts === null || Array.isArray(facts)) return general(facts);",
     '  assignment.fill(-1);',
+    '  known = 0;',
     '  let f = 0;',
     '  for (const k in facts) {',
     '    if (!hasOwn.call(facts, k)) return general(facts);',
-    // Keys usually come in the pack's order: one comparison finds the fact, else one map lookup.
-    '    if (k !== names[f]) { f = index.get(k); if (f === undefined) return general(facts); }',
+    // Keys usually come in the pack's order, some left out (partial facts): a few comparisons
+    // forward find the fact, else one map lookup.
+    '    if (k !== names[f]) {',
+    '      let g = f + 1;',
+    '      while (g < names.length && names[g] !== k) g++;',
+    '      if (g < names.length) f = g; else { f = index.get(k); if (f === undefined) return general(facts); }',
+    '    }',
     '    const v = facts[k];',
     '    switch (f) {',
   ];
@@ -43,7 +53,8 @@ export function validatorSource(tables: Tables): string {
         : `switch (v) { ${fact.values.map((value, j) => `case ${JSON.stringify(value)}: assignment[${i}] = ${j}; break; `).join('')}case null: case undefined: break; default: return general(facts); }`;
     lines.push(`      case ${i}: ${value} break;`);
   });
-  lines.push('    }', '    f++;', '  }', '  return undefined;', '}');
+  // A value that is not null got past the switch only if it was valid and assigned.
+  lines.push('    }', '    if (v != null) known++;', '    f++;', '  }', '  return undefined;', '}');
   return lines.join('\n');
 }
 
@@ -67,6 +78,7 @@ export function generateModule(tables: Tables, options: ModuleOptions = {}): str
     `export const tables = JSON.parse(${jsonString(shipped)});`,
     `export const version = tables.version;`,
     validatorSource(shipped),
+    `const decideValid = runtime.decider(tables);`,
     `export function decide(facts, options) {`,
     `  let date, lang = 'nb';`,
     `  if (options !== undefined && options !== null) {`,
@@ -75,7 +87,7 @@ export function generateModule(tables: Tables, options: ModuleOptions = {}): str
     `  }`,
     `  const error = assign(facts);`,
     `  if (error) return { error };`,
-    `  return runtime.decideAssignment(tables, assignment, date === undefined ? runtime.today() : date, lang);`,
+    `  return decideValid(assignment, date, lang, known < 0 ? undefined : known === ${tables.facts.length});`,
     `}`,
     `export function nextQuestion(facts, options) { return runtime.nextQuestion(tables, facts, options); }`,
     `export function whatWouldChange(facts, options = {}) {`,

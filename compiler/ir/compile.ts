@@ -5,6 +5,7 @@
  */
 import type { Tables, TableTerminal } from '../runtime/tables.ts';
 import { MddBuilder, terminalIndex, type Handle } from './mdd.ts';
+import { namedDiagrams } from './named.ts';
 import { PairMemo } from './pair-memo.ts';
 import { isGeneral, priorities, setsAside } from './priorities.ts';
 import type { IRExpr, IRPack } from './types.ts';
@@ -37,7 +38,28 @@ function leafKey(l: Leaf): string {
   }
 }
 
-const union = (a: readonly number[], b: readonly number[]): number[] => [...new Set([...a, ...b])].sort((x, y) => x - y);
+const ascending = (a: readonly number[]): boolean => {
+  for (let i = 1; i < a.length; i++) if (a[i - 1]! >= a[i]!) return false;
+  return true;
+};
+
+/** The sorted union of two sets of indices (a merge when both are sorted already, as they mostly are). */
+function union(a: readonly number[], b: readonly number[]): number[] {
+  if (!ascending(a) || !ascending(b)) return [...new Set([...a, ...b])].sort((x, y) => x - y);
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x <= y) i++;
+    if (y <= x) j++;
+    out.push(x <= y ? x : y);
+  }
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
+  return out;
+}
 
 /** Adds one day to a YYYY-MM-DD date. */
 export function nextDay(date: string): string {
@@ -173,6 +195,8 @@ export function build(pack: IRPack, builder = newBuilder(pack)): BuiltPack {
   const anyOf = (handles: Handle[]): Handle => combineAll(handles, or, F);
 
   const order = priorities(pack);
+  /** Whether leaf y's result sets leaf x's aside, by leaf pair (the same pairs recur on many paths). */
+  const asideCache = new PairMemo(1024);
   /** The rules whose results can reach a combination through member m: m and its exceptions, transitively. */
   const below = new Map<number, Set<number>>();
   const subtree = (m: number): Set<number> => {
@@ -209,19 +233,30 @@ export function build(pack: IRPack, builder = newBuilder(pack)): BuiltPack {
         else conditional.push(use);
       }
       let h = builder.leaf({ kind: 'decision', outcome: rule.outcome, obligations: union(unconditional, []), rules: [i] });
+      // Each step's leaf function is memoised per leaf: apply calls it once per path, not per leaf.
       for (const use of conditional) {
+        const added = new Map<Handle, Handle>();
         h = builder.apply(exprToMdd(use.when), h, (c, r) => {
           if (c === F) return r;
-          const d = builder.value(r) as Extract<Leaf, { kind: 'decision' }>;
-          return builder.leaf({ ...d, obligations: union(d.obligations, [use.obligation]) });
+          let out = added.get(r);
+          if (out === undefined) {
+            const d = builder.value(r) as Extract<Leaf, { kind: 'decision' }>;
+            added.set(r, (out = builder.leaf({ ...d, obligations: union(d.obligations, [use.obligation]) })));
+          }
+          return out;
         });
       }
       // The reasons whose condition holds are named in place of the rule; outcome and obligations stay.
       for (const r of rule.reasons ?? []) {
+        const renamed = new Map<Handle, Handle>();
         h = builder.apply(exprToMdd(pack.rules[r]!.when), h, (c, x) => {
           if (c === F) return x;
-          const d = builder.value(x) as Extract<Leaf, { kind: 'decision' }>;
-          return builder.leaf({ ...d, rules: union(d.rules.filter((k) => k !== i), [r]) });
+          let out = renamed.get(x);
+          if (out === undefined) {
+            const d = builder.value(x) as Extract<Leaf, { kind: 'decision' }>;
+            renamed.set(x, (out = builder.leaf({ ...d, rules: union(d.rules.filter((k) => k !== i), [r]) })));
+          }
+          return out;
         });
       }
       return h;
@@ -236,7 +271,9 @@ export function build(pack: IRPack, builder = newBuilder(pack)): BuiltPack {
           if (a === b || !mayPrevail(members[b]!, members[a]!)) return;
           removed = or(removed, builder.apply(w, v, (y, x) => {
             if (x === GAP || y === GAP) return F;
-            return setsAside(order, rulesOfLeaf(builder.value(y)), rulesOfLeaf(builder.value(x))) ? T : F;
+            let aside = asideCache.get(y, x);
+            if (aside === undefined) asideCache.set(y, x, (aside = setsAside(order, rulesOfLeaf(builder.value(y)), rulesOfLeaf(builder.value(x))) ? T : F));
+            return aside;
           }));
         });
         return removed === F ? v : builder.apply(removed, v, (r, x) => (r === T ? GAP : x));
@@ -280,10 +317,13 @@ export function build(pack: IRPack, builder = newBuilder(pack)): BuiltPack {
       const overridden = anyOf(rule.exceptions.filter((e) => inForce(pack.rules[e]!, bounds.start)).map((e) => exprToMdd(pack.rules[e]!.when)));
       return and(scope(i), not(overridden));
     };
-    const named = (i: number): Handle => builder.mapLeaves(full, (h) => (rulesOfLeaf(builder.value(h)).includes(i) ? T : F));
+    // Where a leaf of the full diagram names the rule: one pass for all such rules, not one walk each.
+    const namedRules = pack.rules.flatMap((rule, i) => (order.targets.has(rule.reasonOf ?? i) ? [i] : []));
+    const namedRoots = namedDiagrams(builder, full, namedRules, (h) => rulesOfLeaf(builder.value(h)), T, F);
+    const named = new Map(namedRules.map((i, k) => [i, namedRoots[k]!]));
     const decides = pack.rules.map((rule, i) => {
       const owner = rule.reasonOf ?? i;
-      if (order.targets.has(owner)) return named(i);
+      if (order.targets.has(owner)) return named.get(i)!;
       if (rule.reasonOf !== undefined) return and(ownResult(owner), exprToMdd(rule.when));
       const reasons = anyOf((rule.reasons ?? []).map((r) => exprToMdd(pack.rules[r]!.when)));
       return and(ownResult(i), not(reasons));
@@ -300,29 +340,29 @@ export function build(pack: IRPack, builder = newBuilder(pack)): BuiltPack {
 /** Freezes built diagrams into JSON tables, keeping only reachable nodes and leaves. */
 export function freeze(pack: IRPack, built: BuiltPack): Tables {
   const { builder } = built;
-  const nodeIds = new Map<Handle, number>();
-  const leafIds = new Map<Handle, number>();
+  // Table ids by builder handle, plus one (0: not visited yet).
+  const nodeIds = new Int32Array(builder.size);
+  const leafIds = new Int32Array(builder.leaves.length);
   const nodes: number[][] = [];
   const terminals: TableTerminal[] = [];
   const visit = (h: Handle): number => {
     if (h < 0) {
-      let t = leafIds.get(h);
-      if (t === undefined) {
-        const l = builder.value(h);
-        if (l.kind === 'pair') throw new Error(`internal: a pair leaf reached the decision tables (${terminalIndex(h)})`);
-        t = terminals.length;
-        terminals.push(l);
-        leafIds.set(h, t);
-      }
-      return -1 - t;
+      const known = leafIds[terminalIndex(h)]!;
+      if (known !== 0) return -known;
+      const l = builder.value(h);
+      if (l.kind === 'pair') throw new Error(`internal: a pair leaf reached the decision tables (${terminalIndex(h)})`);
+      terminals.push(l);
+      leafIds[terminalIndex(h)] = terminals.length;
+      return -terminals.length;
     }
-    let id = nodeIds.get(h);
-    if (id !== undefined) return id;
-    const children = builder.children(h).map(visit);
-    id = nodes.length;
-    nodes.push([builder.variable(h), ...children]);
-    nodeIds.set(h, id);
-    return id;
+    if (nodeIds[h] !== 0) return nodeIds[h]! - 1;
+    const v = builder.variable(h);
+    const size = builder.domains[v]!;
+    const row = [v];
+    for (let i = 0; i < size; i++) row.push(visit(builder.child(h, i)));
+    nodes.push(row);
+    nodeIds[h] = nodes.length;
+    return nodes.length - 1;
   };
   const epochs = built.epochs.map((e) => ({
     ...(e.from ? { from: e.from } : {}),

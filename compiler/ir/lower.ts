@@ -8,7 +8,7 @@ import type { Program } from '../check/program.ts';
 import type { TableCitation, TextPair } from '../runtime/tables.ts';
 import { statutesFor } from '../check/statutes.ts';
 import type { IRCondition, IRExample, IRExpr, IRFact, IRObligationUse, IRPack, IRRule, IRStatute } from './types.ts';
-import { sha256Hex } from './sha256.ts';
+import { packVersion } from './version.ts';
 
 const BOOLEAN_VALUES = ['false', 'true'];
 const BOOLEAN_LABELS: TextPair[] = [
@@ -35,15 +35,7 @@ export function sectionOf(pinpoint: string): string | undefined {
   return m ? m[1] + (m[2] ?? '') : undefined;
 }
 
-/**
- * Hashes the source texts of a pack into a short, stable version id. The texts are sorted, so the id
- * does not depend on where the files are or in which order they load; the same texts (with the same
- * entry file) are the same pack. `sha256` is the pure-JS hash unless a caller has a faster one (Node's).
- */
-export function packVersion(texts: readonly string[], sha256: (bytes: Uint8Array) => string = sha256Hex): string {
-  const all = [...texts].sort().map((t) => `${t}\0`).join('');
-  return sha256(new TextEncoder().encode(all)).slice(0, 16);
-}
+export { packVersion };
 
 /** Lowers a checked program to the IR: `lower(program, texts)`. */
 export function lower(program: Program, texts: ReadonlyMap<string, string>): IRPack {

@@ -40,6 +40,10 @@ export class MddBuilder<T> {
   private readonly memo = new PairMemo();
   private applying = false;
   private readonly buffers: Handle[][] = [];
+  /** mapLeaves' memo: the result per node, valid where the stamp is the current pass. */
+  private mapStamp = new Int32Array(0);
+  private mapMemo = new Int32Array(0);
+  private mapPass = 0;
 
   /** `new MddBuilder(domainSizes, keyOf)`: one domain size per variable, and a key for leaf equality. */
   constructor(
@@ -159,13 +163,19 @@ export class MddBuilder<T> {
     }
     const hit = memo.get(a, b);
     if (hit !== undefined) return hit;
-    const v = Math.min(this.varOf(a), this.varOf(b));
+    const va = this.varOf(a);
+    const vb = this.varOf(b);
+    const v = va < vb ? va : vb;
     const size = this.domains[v]!;
     // One buffer per variable: recursive calls only visit later variables, so it is never shared.
     const children = (this.buffers[v] ??= new Array<Handle>(size));
+    // Where the children start (-1: the handle stays as it is on this variable's values).
+    const sa = va === v ? this.childStart[a]! : -1;
+    const sb = vb === v ? this.childStart[b]! : -1;
     for (let i = 0; i < size; i++) {
-      const ca = this.varOf(a) === v ? this.child(a, i) : a;
-      const cb = this.varOf(b) === v ? this.child(b, i) : b;
+      // Read the store afresh each time: a recursive call may have grown it.
+      const ca = sa < 0 ? a : this.childData[sa + i]!;
+      const cb = sb < 0 ? b : this.childData[sb + i]!;
       children[i] = this.apply(ca, cb, op, memo);
     }
     const result = this.node(v, children);
@@ -174,16 +184,37 @@ export class MddBuilder<T> {
   }
 
   /** Replaces every leaf through `f` (a leaf-to-handle map), re-reducing on the way up. */
-  mapLeaves(h: Handle, f: (leaf: Handle) => Handle, memo = new Map<Handle, Handle>()): Handle {
+  mapLeaves(h: Handle, f: (leaf: Handle) => Handle): Handle {
     if (h < 0) return f(h);
-    const hit = memo.get(h);
-    if (hit !== undefined) return hit;
-    const result = this.node(
-      this.varData[h]!,
-      this.children(h).map((c) => this.mapLeaves(c, f, memo)),
-    );
-    memo.set(h, result);
-    return result;
+    // A memo over the nodes that exist now (the walk only meets those), stamped per call.
+    if (this.mapStamp.length < this.count) {
+      this.mapStamp = new Int32Array(this.varData.length);
+      this.mapMemo = new Int32Array(this.varData.length);
+    }
+    const pass = ++this.mapPass;
+    const stamp = this.mapStamp;
+    const memo = this.mapMemo;
+    const leaves = new Map<Handle, Handle>();
+    const buffers: Handle[][] = [];
+    const walk = (x: Handle): Handle => {
+      if (x < 0) {
+        let y = leaves.get(x);
+        if (y === undefined) leaves.set(x, (y = f(x)));
+        return y;
+      }
+      if (stamp[x] === pass) return memo[x]!;
+      const v = this.varData[x]!;
+      const size = this.domains[v]!;
+      const start = this.childStart[x]!;
+      // One buffer per variable: the walk below only meets later variables.
+      const children = (buffers[v] ??= new Array<Handle>(size));
+      for (let i = 0; i < size; i++) children[i] = walk(this.childData[start + i]!);
+      const result = this.node(v, children);
+      stamp[x] = pass;
+      memo[x] = result;
+      return result;
+    };
+    return walk(h);
   }
 
   /** The leaves reachable from a handle, optionally only through the values `allowed(variable)` lists. */

@@ -10,8 +10,12 @@ import * as T from '../lexer/tokens.ts';
 import { messageProvider } from './messages.ts';
 
 export class LovParser extends CstParser {
-  constructor() {
-    super([...T.ALL_TOKENS], { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: messageProvider });
+  /**
+   * `validate` runs Chevrotain's grammar checks (ambiguities, left recursion): the tests do
+   * (test/parser.test.ts); the compiler's one parser skips them, about 25 ms of every start.
+   */
+  constructor(validate = false) {
+    super([...T.ALL_TOKENS], { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: messageProvider, skipValidations: !validate });
     this.performSelfAnalysis();
   }
 

@@ -6,7 +6,7 @@
 import type { CitationOut, Decision, FactInput, InputError, Lang, Question, ReasonOut } from '../evaluate/types.ts';
 import type { Outcome } from '../ast/types.ts';
 import { questionPlan } from './choice.ts';
-import { epochFor, follow, reachableTerminals, restrict, support } from './diagram.ts';
+import { epochFor, follow, reachableTerminals, restrict } from './diagram.ts';
 import { followFast, newFastPath, type FastPath } from './fastpath.ts';
 import type { TableCitation, TableEpoch, Tables, TableTerminal } from './tables.ts';
 
@@ -51,13 +51,11 @@ export function validateFacts(tables: Tables, input: unknown): { assignment: Int
 }
 
 /** Validates facts into `assignment` (overwritten), returning the first problem, if any. */
-function validateInto(tables: Tables, input: unknown, assignment: Int32Array): InputError | undefined {
+function validateInto(tables: Tables, input: unknown, assignment: Int32Array, { index, values }: Bound = boundFor(tables)): InputError | undefined {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return { code: 'E_NOT_AN_OBJECT', message: 'The facts must be a JSON object of fact names and values (faktaene må være et JSON-objekt).' };
   }
   assignment.fill(-1);
-  const index = factIndex(tables);
-  const values = valueIndex(tables);
   for (const name in input as FactInput) {
     if (!Object.prototype.hasOwnProperty.call(input, name)) continue;
     const value = (input as FactInput)[name];
@@ -83,33 +81,30 @@ function validateInto(tables: Tables, input: unknown, assignment: Int32Array): I
   return undefined;
 }
 
-const scratch = new WeakMap<Tables, Int32Array>();
-
-/** A reusable assignment buffer per pack, for `decide` (nothing keeps a reference to it). */
-function scratchFor(tables: Tables): Int32Array {
-  let a = scratch.get(tables);
-  if (!a) scratch.set(tables, (a = new Int32Array(tables.facts.length)));
-  return a;
+/** Per pack, what `decide` reuses on every call: the fact and value indexes, an assignment buffer and a bound decider. */
+interface Bound {
+  index: Map<string, number>;
+  values: Map<string, number>[];
+  /** Nothing keeps a reference to it past one call. */
+  assignment: Int32Array;
+  decide: Decider;
 }
 
-const valueIndexes = new WeakMap<Tables, Map<string, number>[]>();
-function valueIndex(tables: Tables): Map<string, number>[] {
-  let index = valueIndexes.get(tables);
-  if (!index) {
-    index = tables.facts.map((f) => new Map(f.values.map((v, i) => [v, i])));
-    valueIndexes.set(tables, index);
-  }
-  return index;
-}
+const bounds = new WeakMap<Tables, Bound>();
 
-const factIndexes = new WeakMap<Tables, Map<string, number>>();
-function factIndex(tables: Tables): Map<string, number> {
-  let index = factIndexes.get(tables);
-  if (!index) {
-    index = new Map(tables.facts.map((f, i) => [f.name, i]));
-    factIndexes.set(tables, index);
+/** The per-pack lookups and buffers, made once (one WeakMap lookup per call). */
+function boundFor(tables: Tables): Bound {
+  let bound = bounds.get(tables);
+  if (!bound) {
+    bound = {
+      index: new Map(tables.facts.map((f, i) => [f.name, i])),
+      values: tables.facts.map((f) => new Map(f.values.map((v, i) => [v, i]))),
+      assignment: new Int32Array(tables.facts.length),
+      decide: decider(tables),
+    };
+    bounds.set(tables, bound);
   }
-  return index;
+  return bound;
 }
 
 const citationOut = (c: TableCitation): CitationOut => ({ ...c });
@@ -178,21 +173,32 @@ function totalDecision(tables: Tables, terminal: number, lang: Lang): Decision |
 const CAN_TRUE = 1;
 const CAN_FALSE = 2;
 
+/** Per pack, rulesInPlay's memo, reused by every call (valid where `stamp` holds the call's number). */
+const reachScratch = new WeakMap<Tables, ReachMemo>();
+
+/** A memo for reachUnder: `memo[h]` is valid where `stamp[h]` equals `call`. */
+interface ReachMemo { memo: Uint8Array; stamp: Uint32Array; call: number }
+
+/** A fresh memo for one walk over `tables`. */
+const freshMemo = (tables: Tables): ReachMemo => ({ memo: new Uint8Array(tables.nodes.length), stamp: new Uint32Array(tables.nodes.length), call: 1 });
+
 /**
  * Whether a truth diagram can still come out true (CAN_TRUE) and false (CAN_FALSE) under an
- * assignment: a walk memoised per node in `memo` (zeroed, one per assignment), so diagrams that
+ * assignment: a walk memoised per node (valid where the stamp is the memo's call), so diagrams that
  * share nodes visit each once.
  */
-function reachUnder(tables: Tables, assignment: Int32Array, memo: Uint8Array): (h: number) => number {
+function reachUnder(tables: Tables, assignment: Int32Array, m: ReachMemo): (h: number) => number {
+  const { memo, stamp, call } = m;
   const reach = (h: number): number => {
     if (h < 0) return (tables.terminals[-1 - h] as { v?: boolean }).v ? CAN_TRUE : CAN_FALSE;
-    if (memo[h]) return memo[h]!;
+    if (stamp[h] === call) return memo[h]!;
     const n = tables.nodes[h]!;
     const known = assignment[n[0]!]!;
     let r = 0;
     if (known >= 0) r = reach(n[1 + known]!);
     else for (let i = 1; i < n.length && r !== (CAN_TRUE | CAN_FALSE); i++) r |= reach(n[i]!);
     memo[h] = r;
+    stamp[h] = call;
     return r;
   };
   return reach;
@@ -200,10 +206,17 @@ function reachUnder(tables: Tables, assignment: Int32Array, memo: Uint8Array): (
 
 /**
  * The rules that may still decide, and those that decide whatever the unknown facts are. One walk
- * over the rules' truth diagrams, which share nodes, so each node is visited once per call.
+ * over the rules' truth diagrams, which share nodes, so each node is visited once per call; the memo
+ * is kept per pack and reused (a new call number instead of clearing it).
  */
 function rulesInPlay(tables: Tables, epoch: TableEpoch, assignment: Int32Array): { always: number[]; possible: number[] } {
-  const reach = reachUnder(tables, assignment, new Uint8Array(tables.nodes.length));
+  let scratch = reachScratch.get(tables);
+  if (!scratch) reachScratch.set(tables, (scratch = { ...freshMemo(tables), call: 0 }));
+  if (++scratch.call === 0xffffffff) {
+    scratch.stamp.fill(0);
+    scratch.call = 1;
+  }
+  const reach = reachUnder(tables, assignment, scratch);
   const always: number[] = [];
   const possible: number[] = [];
   epoch.decides.forEach((root, rule) => {
@@ -280,7 +293,11 @@ function completeDecision(tables: Tables, epoch: TableEpoch, assignment: Int32Ar
 
 /** Decides on already validated facts: `decideAssignment(tables, assignment, '2026-11-29', 'nb')`. */
 export function decideAssignment(tables: Tables, assignment: Int32Array, date: string, lang: Lang): Decision | { error: InputError } {
-  const epoch = tables.epochs[epochFor(tables, date)]!;
+  return decideIn(tables, tables.epochs[epochFor(tables, date)]!, assignment, lang);
+}
+
+/** Decides validated facts in one epoch. */
+function decideIn(tables: Tables, epoch: TableEpoch, assignment: Int32Array, lang: Lang): Decision | { error: InputError } {
   if (!assignment.includes(-1)) {
     if (epoch.full !== undefined) return totalDecision(tables, follow(tables, epoch.full, assignment), lang);
     return completeDecision(tables, epoch, assignment, lang);
@@ -298,42 +315,96 @@ export function decideByRestriction(tables: Tables, assignment: Int32Array, date
   return partialDecision(tables, tables.epochs[epochFor(tables, date)]!, assignment, lang);
 }
 
-/** Distinct partial assignments whose decisions an epoch keeps (then it starts afresh): a bounded cache. */
-const PARTIAL_CACHE_SIZE = 4096;
-const partialCaches = new WeakMap<TableEpoch, [Map<string, Decision | { error: InputError }>, Map<string, Decision | { error: InputError }>]>();
+/**
+ * Decides validated facts with one pack; `date` undefined means today; `complete`, when the caller
+ * knows, whether every fact has a value (else the assignment is scanned). See `decider`.
+ */
+export type Decider = (assignment: Int32Array, date: string | undefined, lang: Lang, complete?: boolean) => Decision | { error: InputError };
+
+/**
+ * `decideAssignment` bound to one pack, for the generated module's `decide`: the same shared
+ * decisions, with the per-pack caches held in the closure instead of looked up per call. Today's
+ * epoch is kept until the next epoch begins, so the clock is not read at all once no later epoch
+ * can begin (the date only chooses the epoch).
+ */
+export function decider(tables: Tables): Decider {
+  const epochs = tables.epochs;
+  const states = epochs.map(stateOf);
+  const factCount = tables.facts.length;
+  let todayEpoch = -1;
+  let todayUntil = 0;
+  let lastDate = '';
+  let lastEpoch = 0;
+  const epochOf = (date: string | undefined): number => {
+    if (date === undefined) {
+      if (todayEpoch < 0 || (todayUntil !== Infinity && Date.now() >= todayUntil)) {
+        todayEpoch = epochFor(tables, today());
+        const next = epochs[todayEpoch + 1]?.from;
+        todayUntil = next === undefined ? Infinity : Date.parse(`${next}T00:00:00Z`);
+      }
+      return todayEpoch;
+    }
+    if (date !== lastDate) {
+      lastEpoch = epochFor(tables, date);
+      lastDate = date;
+    }
+    return lastEpoch;
+  };
+  return (assignment, date, lang, complete) => {
+    const e = epochOf(date);
+    const epoch = epochs[e]!;
+    if (complete === false) return partialDecision(tables, epoch, assignment, lang);
+    if (complete === undefined) for (let i = 0; i < factCount; i++) if (assignment[i]! < 0) return partialDecision(tables, epoch, assignment, lang);
+    if (epoch.full !== undefined) return totalDecision(tables, follow(tables, epoch.full, assignment), lang);
+    const state = states[e]!;
+    if (state.fast !== undefined) {
+      const d = state.byLeaf[lang === 'nb' ? 0 : 1][followFast(state.fast, assignment)];
+      if (d !== undefined) return d;
+    }
+    return decideIn(tables, epoch, assignment, lang);
+  };
+}
+
+/** Distinct open decisions (sets of missing facts) a pack keeps per language (then it starts afresh): a bounded cache. */
+const OPEN_CACHE_SIZE = 4096;
+const openCaches = new WeakMap<Tables, [Map<number | string, Decision>, Map<number | string, Decision>]>();
 
 /**
  * The decision on partial facts: the decision diagram restricted to them, settled or not. Shared
- * (frozen) per distinct assignment while the epoch's bounded cache holds it, since a questionnaire's
- * early states (few facts known) recur for every case.
+ * (frozen) decisions: a settled one per leaf and deciding rules, an open one per set of missing facts
+ * (which is all an open decision says), so nothing is cached per assignment.
  */
 function partialDecision(tables: Tables, epoch: TableEpoch, assignment: Int32Array, lang: Lang): Decision | { error: InputError } {
-  let caches = partialCaches.get(epoch);
-  if (!caches) partialCaches.set(epoch, (caches = [new Map(), new Map()]));
-  const cache = caches[lang === 'nb' ? 0 : 1];
-  let key = '';
-  for (let i = 0; i < assignment.length; i++) key += String.fromCharCode(assignment[i]! + 1);
-  const hit = cache.get(key);
-  if (hit) return hit;
   const decision = restrict(tables, epoch.decision, assignment);
-  const d =
-    decision.root < 0
-      ? sharedDecision(tables, stateOf(epoch), -1 - decision.root, reasonRules(tables, epoch, assignment), lang)
-      : deepFreeze({ outcome: null, obligations: [], reasons: [], citations: [], missing: support(decision).map((v) => tables.facts[v]!.name) });
-  if (cache.size >= PARTIAL_CACHE_SIZE) cache.clear();
-  cache.set(key, d);
+  if (decision.root < 0) return sharedDecision(tables, stateOf(epoch), -1 - decision.root, reasonRules(tables, epoch, assignment), lang);
+  let caches = openCaches.get(tables);
+  if (!caches) openCaches.set(tables, (caches = [new Map(), new Map()]));
+  const cache = caches[lang === 'nb' ? 0 : 1];
+  const key = decision.supportKey();
+  let d = cache.get(key);
+  if (d === undefined) {
+    if (cache.size >= OPEN_CACHE_SIZE) cache.clear();
+    cache.set(key, (d = openDecision(tables, decision.support())));
+  }
   return d;
 }
 
+/** The frozen decision that is still open, missing these facts (frozen by hand: no walk over its values). */
+function openDecision(tables: Tables, facts: number[]): Decision {
+  const missing = facts.map((v) => tables.facts[v]!.name);
+  return Object.freeze({ outcome: null, obligations: EMPTY, reasons: EMPTY, citations: EMPTY, missing: Object.freeze(missing) as string[] }) as Decision;
+}
+
+const EMPTY = Object.freeze([]) as never[];
+
 /** Decides a case: `decide(tables, { channel: 'email', … }, { lang: 'en' })`. Partial facts are exact. */
 export function decide(tables: Tables, facts: unknown, options: DecideOptions = {}): Decision | { error: InputError } {
-  const date = options.date ?? today();
-  const bad = options.date === undefined ? undefined : checkDate(date);
+  const bad = options.date === undefined ? undefined : checkDate(options.date);
   if (bad) return { error: bad };
-  const assignment = scratchFor(tables);
-  const error = validateInto(tables, facts, assignment);
+  const bound = boundFor(tables);
+  const error = validateInto(tables, facts, bound.assignment, bound);
   if (error) return { error };
-  return decideAssignment(tables, assignment, date, options.lang ?? 'nb');
+  return bound.decide(bound.assignment, options.date, options.lang ?? 'nb');
 }
 
 /**
@@ -394,7 +465,7 @@ export function questionWhy(tables: Tables, date: string, cases: Int32Array[], v
     const reach = Array.from({ length: values }, (_, value) => {
       const a = assignment.slice();
       a[v] = value;
-      return reachUnder(tables, a, new Uint8Array(tables.nodes.length));
+      return reachUnder(tables, a, freshMemo(tables));
     });
     open = open.filter((r) => {
       const root = epoch.decides[r]!;
@@ -429,9 +500,18 @@ function readersOf(tables: Tables, epoch: TableEpoch, v: number): number[] {
   let byFact = readers.get(epoch);
   if (!byFact) {
     byFact = tables.facts.map(() => []);
-    const node = (h: number) => tables.nodes[h]!;
     epoch.decides.forEach((root, r) => {
-      for (const f of support({ root, node })) byFact![f]!.push(r);
+      const read = new Set<number>();
+      const seen = new Set<number>();
+      const walk = (h: number): void => {
+        if (h < 0 || seen.has(h)) return;
+        seen.add(h);
+        const n = tables.nodes[h]!;
+        read.add(n[0]!);
+        for (let i = 1; i < n.length; i++) walk(n[i]!);
+      };
+      walk(root);
+      for (const f of read) byFact![f]!.push(r);
     });
     readers.set(epoch, byFact);
   }

@@ -3,23 +3,22 @@
  * name the decision leaf and the rules that hold, the product of an epoch's decision diagram and its
  * per-rule diagrams. It is grown lazily: a node is made the first time a case reaches it, so no
  * call pays for the whole product, and only the paths that cases take are ever built. A complete
- * decision is then one walk down it. The module stays small.
+ * decision is then one walk down a flat Int32Array. The module stays small.
  */
 import type { TableEpoch, Tables } from './tables.ts';
 
 const UNBUILT = 0x7fffffff;
 
-/** One node of the product: the fact it tests, its children (UNBUILT until reached) and the state it stands for. */
-interface ProductNode {
-  fact: number;
-  kids: Int32Array;
-  state: readonly number[];
-}
-
-/** A lazily grown product diagram: node ids index `nodes`; a leaf is `-1 - i` into `leaves`. */
+/**
+ * A lazily grown product diagram in one Int32Array: the node at offset o tests fact `data[o]`, its
+ * state is `states[data[o + 1]]` (the current node of every diagram, the decision diagram first),
+ * and its child for value v is `data[o + 2 + v]` (UNBUILT until reached). A leaf is `-1 - i` into `leaves`.
+ */
 export interface FastPath {
   tables: Tables;
-  nodes: ProductNode[];
+  data: Int32Array;
+  size: number;
+  states: (readonly number[])[];
   root: number;
   memo: Map<string, number>;
   /** Per leaf: the leaf of the decision diagram and the rules that decide, ascending. */
@@ -27,7 +26,7 @@ export interface FastPath {
   leafIds: Map<string, number>;
 }
 
-/** The id of the product node (or leaf) for a state: the current node of every diagram, the decision diagram first. */
+/** The id of the product node (or leaf) for a state. */
 function nodeFor(fast: FastPath, state: readonly number[]): number {
   const key = state.join(',');
   const hit = fast.memo.get(key);
@@ -48,7 +47,17 @@ function nodeFor(fast: FastPath, state: readonly number[]): number {
     }
     id = -1 - leaf;
   } else {
-    id = fast.nodes.push({ fact, kids: new Int32Array(tables.facts[fact]!.values.length).fill(UNBUILT), state }) - 1;
+    const width = 2 + tables.facts[fact]!.values.length;
+    if (fast.size + width > fast.data.length) {
+      const grown = new Int32Array(Math.max(fast.data.length * 2, fast.size + width));
+      grown.set(fast.data);
+      fast.data = grown;
+    }
+    id = fast.size;
+    fast.data[id] = fact;
+    fast.data[id + 1] = fast.states.push(state) - 1;
+    fast.data.fill(UNBUILT, id + 2, id + width);
+    fast.size += width;
   }
   fast.memo.set(key, id);
   return id;
@@ -56,23 +65,32 @@ function nodeFor(fast: FastPath, state: readonly number[]): number {
 
 /** An empty fast path of one epoch: `newFastPath(tables, tables.epochs[0])`. */
 export function newFastPath(tables: Tables, epoch: TableEpoch): FastPath {
-  const fast: FastPath = { tables, nodes: [], root: 0, memo: new Map(), leaves: [], leafIds: new Map() };
+  const fast: FastPath = { tables, data: new Int32Array(1024), size: 0, states: [], root: 0, memo: new Map(), leaves: [], leafIds: new Map() };
   fast.root = nodeFor(fast, [epoch.decision, ...epoch.decides]);
   return fast;
+}
+
+/** Builds the child of node `h` for value `v`, which no case reached before. */
+function grow(fast: FastPath, h: number, v: number): number {
+  const nodes = fast.tables.nodes;
+  const fact = fast.data[h]!;
+  const state = fast.states[fast.data[h + 1]!]!;
+  const next = nodeFor(fast, state.map((k) => (k >= 0 && nodes[k]![0] === fact ? nodes[k]![1 + v]! : k)));
+  fast.data[h + 2 + v] = next;
+  return next;
 }
 
 /** The leaf a complete assignment reaches, building the nodes on its way that no case reached before. */
 export function followFast(fast: FastPath, assignment: Int32Array): number {
   let h = fast.root;
+  let data = fast.data;
   while (h >= 0) {
-    const node = fast.nodes[h]!;
-    const v = assignment[node.fact]!;
-    let next = node.kids[v]!;
+    const v = assignment[data[h]!]!;
+    const next = data[h + 2 + v]!;
     if (next === UNBUILT) {
-      const nodes = fast.tables.nodes;
-      next = node.kids[v] = nodeFor(fast, node.state.map((k) => (k >= 0 && nodes[k]![0] === node.fact ? nodes[k]![1 + v]! : k)));
-    }
-    h = next;
+      h = grow(fast, h, v);
+      data = fast.data;
+    } else h = next;
   }
   return -1 - h;
 }
