@@ -367,7 +367,7 @@ export function decider(tables: Tables): Decider {
 
 /** Distinct open decisions (sets of missing facts) a pack keeps per language (then it starts afresh): a bounded cache. */
 const OPEN_CACHE_SIZE = 4096;
-const openCaches = new WeakMap<Tables, [Map<number | string, Decision>, Map<number | string, Decision>]>();
+const openCaches = new WeakMap<Tables, [Map<string, Decision>, Map<string, Decision>]>();
 
 /**
  * The decision on partial facts: the decision diagram restricted to them, settled or not. Shared
