@@ -6,7 +6,7 @@
  */
 import type { CitationOut } from '../../compiler/evaluate/types.ts';
 import type { ChangeSet } from '../../compiler/runtime/index.ts';
-import { without, type Answers } from './answers.ts';
+import { withoutAnswer, type Answers } from './answers.ts';
 import { iconSvg, type IconName } from './icons.ts';
 import { qtext, type OutcomeName, type QText } from './qtext.ts';
 import { ROUTES, type Lang } from './routes.ts';
@@ -71,7 +71,7 @@ function unverifiedFootnote(lists: CitationOut[][], t: QText): string {
 function summary(step: Step, links: Links, t: QText, heading: string): string {
   const rows = step.state.answered.map(
     (a) =>
-      `<div class="answer-row"><dt>${esc(a.question)}</dt><dd><span class="answer-value">${esc(a.answer)}</span> <a class="change-link" href="${esc(links.answers(without(step.answers, a.fact)))}" data-change="${esc(a.fact)}">${esc(t.change)}<span class="visually-hidden">${esc(t.changeHidden(a.question))}</span></a></dd></div>`,
+      `<div class="answer-row"><dt>${esc(a.question)}</dt><dd><span class="answer-value">${esc(a.answer)}</span> <a class="change-link" href="${esc(links.answers(withoutAnswer(step.answers, a)))}" data-change="${esc(a.fact)}">${esc(t.change)}<span class="visually-hidden">${esc(t.changeHidden(a.question))}</span></a></dd></div>`,
   );
   return `<section class="q-summary" aria-labelledby="summary-heading"><h2 id="summary-heading">${esc(heading)}</h2><dl class="answers">${rows.join('')}</dl></section>`;
 }
@@ -91,6 +91,9 @@ export function question(step: Step, links: Links, t: QText): string {
     })
     .join('');
   const help = q.help ? `<p class="q-help" id="q-help">${esc(q.help)}</p>` : '';
+  // A screen asks several facts together: the conditions «yes» confirms, as a list under the question.
+  const confirms = q.confirms ? `<ul class="q-confirms" id="q-confirms">${q.confirms.map((c) => `<li>${esc(c.text)}</li>`).join('')}</ul>` : '';
+  const described = [...(q.confirms ? ['q-confirms'] : []), ...(q.help ? ['q-help'] : [])].join(' ');
   // The first questions matter to almost every rule: name a few, the reference has the rest.
   const shown = q.why.slice(0, WHY_SHOWN);
   const more = q.why.length > WHY_SHOWN ? `<p><a href="${esc(ROUTES.rules[step.lang])}">${esc(t.whyMore(q.why.length - WHY_SHOWN))}</a></p>` : '';
@@ -102,7 +105,7 @@ export function question(step: Step, links: Links, t: QText): string {
   const back = step.back ? `<p class="back"><a class="back-link" href="${esc(links.answers(step.back))}" data-back>${iconSvg('back')}<span>${esc(t.back)}</span></a></p>` : '';
   return `<div class="q-step" data-step="question" data-fact="${esc(q.fact)}">${back}
 <form class="q-form" method="get" action="${esc(links.action)}" data-q-form>${hidden}
-<fieldset${q.help ? ' aria-describedby="q-help"' : ''}><legend><h1 id="q-heading" tabindex="-1"><span class="q-progress">${esc(t.progress(n, total))}</span> <span class="q-text">${esc(q.text)}</span></h1></legend>${help}<div class="choices">${choices}</div></fieldset>
+<fieldset${described ? ` aria-describedby="${described}"` : ''}><legend><h1 id="q-heading" tabindex="-1"><span class="q-progress">${esc(t.progress(n, total))}</span> <span class="q-text">${esc(q.text)}</span></h1></legend>${confirms}${help}<div class="choices">${choices}</div></fieldset>
 <button class="button button-primary" type="submit"><span>${esc(t.next)}</span>${iconSvg('arrow')}</button>
 </form>${why}${step.state.answered.length > 0 ? summary(step, links, t, t.summary) : ''}</div>`;
 }

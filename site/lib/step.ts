@@ -6,7 +6,7 @@
 import { questionnaireState, validateFacts, whatWouldChange, type ChangeSet, type QuestionnaireState } from '../../compiler/runtime/index.ts';
 import type { Tables } from '../../compiler/runtime/tables.ts';
 import type { Decision, InputError, Lang } from '../../compiler/evaluate/types.ts';
-import { without, type Answers } from './answers.ts';
+import { withoutAnswer, type Answers } from './answers.ts';
 
 /** The downloadable record of a result: enough to decide it again with `lovkode decide`. */
 export interface Receipt {
@@ -41,9 +41,11 @@ export function questionnaireStep(tables: Tables, given: Answers, lang: Lang, da
   if ('error' in state) return state;
   const stillOpen = new Set(state.decision.missing);
   const answers: Answers = { ...state.facts };
+  // A screen answered «no» travels as NAME=false, so its facts are asked one by one.
+  for (const name of state.declined) answers[name] = false;
   if (state.question) {
     for (const [fact, value] of Object.entries(given)) {
-      if (!(fact in answers) && stillOpen.has(fact) && fact !== state.question.fact) answers[fact] = value;
+      if (!(fact in answers) && stillOpen.has(fact) && fact !== state.question.fact && !state.question.confirms?.some((c) => c.fact === fact)) answers[fact] = value;
     }
   }
   const last = state.answered.at(-1);
@@ -58,7 +60,7 @@ export function questionnaireStep(tables: Tables, given: Answers, lang: Lang, da
     date,
     state,
     answers,
-    ...(last ? { back: without(answers, last.fact) } : {}),
+    ...(last ? { back: withoutAnswer(answers, last) } : {}),
     changes,
     ...(outcome !== null
       ? { receipt: { tool: 'lovkode', rulesVersion: tables.version, date, lang, facts: state.facts, decision: state.decision } }

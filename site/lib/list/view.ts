@@ -92,7 +92,7 @@ export function campaignView(ctx: ViewContext, campaign: CampaignState): string 
     const step = {
       lang,
       date: ctx.date,
-      state: { answered, facts: {}, decision: { outcome: null, obligations: [], reasons: [], citations: [], missing }, question },
+      state: { answered, facts: {}, declined: [], decision: { outcome: null, obligations: [], reasons: [], citations: [], missing }, question },
       answers: {},
       ...(answered.length ? { back: {} } : {}),
       changes: [],
