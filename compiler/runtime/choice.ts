@@ -272,10 +272,11 @@ export function askAt(c: ChoiceContext, s: AskState, policy: ScreenPolicy = SCRE
 }
 
 /**
- * The answers to a question and where each leads, with its weight: per value of a fact; for a
- * screen «yes» (the listed facts all as confirmed: the product of their weights) and «no» (the
- * rest; the facts are then asked one by one with their own weights, so the «no» branch also counts
- * the rare case where each is then answered as «yes» would have: an approximation below that product).
+ * The answers to a question and where each leads, with its weight (under the typical answers) and
+ * its uniform weight (every answer equally likely): per value of a fact; for a screen «yes» (the
+ * listed facts all as confirmed: the product of their weights) and «no» (the rest). «No» includes «I
+ * don't know», so the facts then asked one by one keep their own weights (an owner unsure of one point
+ * may still answer every one as «yes» would have).
  */
 export function branches(c: ChoiceContext, s: AskState, ask: Ask): { weight: number; uniform: number; state: AskState }[] {
   if (ask.screen === undefined) {
