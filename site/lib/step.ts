@@ -4,7 +4,7 @@
  * the browser script both call `questionnaireStep`, so the two paths show exactly the same thing.
  */
 import { questionnaireState, validateFacts, whatWouldChange, type ChangeSet, type QuestionnaireState } from '../../compiler/runtime/index.ts';
-import type { Tables } from '../../compiler/runtime/tables.ts';
+import type { Tables, TableStatute } from '../../compiler/runtime/tables.ts';
 import type { Decision, InputError, Lang } from '../../compiler/evaluate/types.ts';
 import { withoutAnswer, type Answers } from './answers.ts';
 
@@ -33,6 +33,8 @@ export interface Step {
   changes: ChangeSet[];
   /** Set once the decision is settled. */
   receipt?: Receipt;
+  /** With a result: the pack's statute texts, which each «Legal basis» opens to (by citation). */
+  statutes?: TableStatute[];
 }
 
 /** The step for `answers` on `date`: `questionnaireStep(tables, { channel: 'email' }, 'nb', '2026-07-02')`. */
@@ -63,7 +65,7 @@ export function questionnaireStep(tables: Tables, given: Answers, lang: Lang, da
     ...(last ? { back: withoutAnswer(answers, last) } : {}),
     changes,
     ...(outcome !== null
-      ? { receipt: { tool: 'lovkode', rulesVersion: tables.version, date, lang, facts: state.facts, decision: state.decision } }
+      ? { receipt: { tool: 'lovkode', rulesVersion: tables.version, date, lang, facts: state.facts, decision: state.decision }, statutes: tables.statutes ?? [] }
       : {}),
   };
 }
