@@ -119,6 +119,10 @@ describe('choosing the next question', () => {
     expect(no.question?.type).not.toBe('screen');
     expect(offered.question!.confirms!.map((c) => c.fact)).toContain(no.question!.fact);
     expect(Object.keys(no.facts)).not.toContain('customerException');
+    // «No», then a fact answered one by one otherwise than «yes» would: the «no» stays in the answers asked.
+    const noThenOther = questionnaireState(tables, { ...start, customerException: false, customerRelationship: 'none' }, { date: DATE });
+    if ('error' in noThenOther) throw new Error(noThenOther.error.message);
+    expect(noThenOther.answered.map((a) => a.fact)).toEqual([...no.answered.map((a) => a.fact), 'customerRelationship']);
     // A fact answered otherwise than «yes» would: the screen is passed over without being asked.
     const contradicted = questionnaireState(tables, { ...start, customerRelationship: 'none' }, { date: DATE });
     if ('error' in contradicted) throw new Error(contradicted.error.message);

@@ -54,6 +54,12 @@ export function questionnaireState(tables: Tables, answers: FactInput, options: 
     if (!q) return open();
     if (q.type === 'screen') {
       const confirms = q.confirms!;
+      if (given === false) {
+        passed.push(q.fact);
+        declined.push(q.fact);
+        answered.push({ fact: q.fact, value: false, question: q.text, answer: q.values[1]!.label });
+        continue;
+      }
       if (confirms.some((c) => known(answers[c.fact]) && answers[c.fact] !== c.value)) {
         passed.push(q.fact);
         continue;
@@ -61,12 +67,6 @@ export function questionnaireState(tables: Tables, answers: FactInput, options: 
       if (given === true || (!known(given) && confirms.every((c) => answers[c.fact] === c.value))) {
         for (const c of confirms) facts[c.fact] = c.value;
         answered.push({ fact: q.fact, value: true, question: q.text, answer: q.values[0]!.label, facts: confirms.map((c) => c.fact) });
-        continue;
-      }
-      if (given === false) {
-        passed.push(q.fact);
-        declined.push(q.fact);
-        answered.push({ fact: q.fact, value: false, question: q.text, answer: q.values[1]!.label });
         continue;
       }
       if (!known(given)) return open();

@@ -7,7 +7,7 @@
 import type { CitationOut } from '../../compiler/evaluate/types.ts';
 import type { ChangeSet } from '../../compiler/runtime/index.ts';
 import type { TableStatute } from '../../compiler/runtime/tables.ts';
-import { withoutAnswer, type Answers } from './answers.ts';
+import { answersQuery, withoutAnswer, type Answers } from './answers.ts';
 import { iconSvg, type IconName } from './icons.ts';
 import { qtext, type OutcomeName, type QText } from './qtext.ts';
 import { ROUTES, type Lang } from './routes.ts';
@@ -127,7 +127,9 @@ export function question(step: Step, links: Links, t: QText): string {
         .join('')}</ul>${more}${unverifiedFootnote(shown.map((w) => w.citations), t)}</details>`
     : '';
   const back = step.back ? `<p class="back"><a class="back-link" href="${esc(links.answers(step.back))}" data-back>${iconSvg('back')}<span>${esc(t.back)}</span></a></p>` : '';
-  return `<div class="q-step" data-step="question" data-fact="${esc(q.fact)}">${back}
+  // A screen names the facts «yes» sets, so a test (or a tool) can tell what it confirms.
+  const confirmsData = q.confirms ? ` data-confirms="${esc(answersQuery(Object.fromEntries(q.confirms.map((c) => [c.fact, c.value]))))}"` : '';
+  return `<div class="q-step" data-step="question" data-fact="${esc(q.fact)}"${confirmsData}>${back}
 <form class="q-form" method="get" action="${esc(links.action)}" data-q-form>${hidden}
 <fieldset${described ? ` aria-describedby="${described}"` : ''}><legend><h1 id="q-heading" tabindex="-1"><span class="q-progress">${esc(t.progress(n, total))}</span> <span class="q-text">${esc(q.text)}</span></h1></legend>${confirms}${help}<div class="choices">${choices}</div></fieldset>
 <button class="button button-primary" type="submit"><span>${esc(t.next)}</span>${iconSvg('arrow')}</button>
