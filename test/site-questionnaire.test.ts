@@ -10,7 +10,8 @@ import { decide, loadDefaultPack } from '../compiler/index.ts';
 import { sliceTables } from '../compiler/runtime/index.ts';
 import type { Tables } from '../compiler/runtime/tables.ts';
 import { answersQuery, coversDate, readAnswers, todayInNorway, without, type Answers } from '../site/lib/answers.ts';
-import { quotedBy, renderError, renderStep, type Links } from '../site/lib/render.ts';
+import { renderError, renderStep, type Links } from '../site/lib/render.ts';
+import { quotedBy } from '../site/lib/statute-html.ts';
 import { questionnaireStep, type Step } from '../site/lib/step.ts';
 
 const SCENARIOS = new URL('./data/legal/scenarios.json', import.meta.url);

@@ -6,7 +6,6 @@
  */
 import type { CitationOut } from '../../compiler/evaluate/types.ts';
 import type { ChangeSet } from '../../compiler/runtime/index.ts';
-import type { TableStatute } from '../../compiler/runtime/tables.ts';
 import { answersQuery, withoutAnswer, type Answers } from './answers.ts';
 import { iconSvg, type IconName } from './icons.ts';
 import { qtext, type OutcomeName, type QText } from './qtext.ts';
@@ -48,34 +47,11 @@ function humanDate(iso: string, lang: Lang): string {
 const unverifiedMark = (t: QText): string => `<a class="fn-mark" href="#fn-unverified" title="${esc(t.unverifiedNote)}"><span aria-hidden="true">*</span><span class="visually-hidden">${esc(t.status.unverified)}</span></a>`;
 
 /**
- * The statute texts a citation quotes, by its reference (same source): the one with exactly its
- * reference; else the most specific one it is part of («mfl. § 15» for «mfl. § 15 første ledd»);
- * else every one that is part of it. Guidance marked [R] (unverified) never has statute text.
- */
-export function quotedBy(c: CitationOut, statutes: readonly TableStatute[]): TableStatute[] {
-  if (c.status === 'unverified') return [];
-  const same = statutes.filter((s) => s.source === c.source);
-  const exact = same.find((s) => s.ref === c.ref);
-  if (exact) return [exact];
-  const containing = same.filter((s) => c.ref.startsWith(`${s.ref} `)).sort((a, b) => b.ref.length - a.ref.length);
-  if (containing.length > 0) return [containing[0]!];
-  return same.filter((s) => s.ref.startsWith(`${c.ref} `));
-}
-
-/** The statute texts of a list of citations, each once, as quotations (in Norwegian, as enacted). */
-function statuteTexts(list: CitationOut[], statutes: readonly TableStatute[], t: QText, lang: Lang): string {
-  const quoted = [...new Set(list.flatMap((c) => quotedBy(c, statutes)))];
-  return quoted
-    .map((s) => `<figure class="basis-statute"><figcaption>${esc(t.statuteText)}: <a href="${esc(s.url)}"${lang === 'en' ? ' lang="nb"' : ''}>${esc(s.ref)}</a></figcaption><blockquote lang="nb" cite="${esc(s.url)}"><p>${esc(s.text)}</p></blockquote></figure>`)
-    .join('');
-}
-
-/**
  * One «Rettsgrunnlag» / "Legal basis" line for an item, opening to its citations: the reader's form
  * of each (the English short name of the Act on English pages, the Norwegian in the link's title),
- * and, on a result, the statute text the pack declares for them below the list.
+ * and, on a result, the statute text the pack declares for them below the list (`step.quote`).
  */
-function basis(list: CitationOut[], t: QText, lang: Lang, statutes: readonly TableStatute[] = []): string {
+function basis(list: CitationOut[], t: QText, lang: Lang, quote?: (list: CitationOut[]) => string): string {
   if (list.length === 0) return '';
   const items = list.map((c) => {
     const l = citeLang(c, lang);
@@ -84,7 +60,7 @@ function basis(list: CitationOut[], t: QText, lang: Lang, statutes: readonly Tab
   });
   const first = citeText(list[0]!, lang);
   const more = list.length > 1 ? ` ${esc(t.andMore(list.length - 1))}` : '';
-  return `<details class="basis"><summary><span class="basis-label">${esc(t.legalBasis)}:</span> ${esc(first)}${more}</summary><ul class="cites">${items.join('')}</ul>${statuteTexts(list, statutes, t, lang)}</details>`;
+  return `<details class="basis"><summary><span class="basis-label">${esc(t.legalBasis)}:</span> ${esc(first)}${more}</summary><ul class="cites">${items.join('')}</ul>${quote ? quote(list) : ''}</details>`;
 }
 
 /** The explanation of the «not verified» mark, once per step that uses it. */
@@ -161,11 +137,11 @@ function result(step: Step, links: Links, t: QText): string {
   }
   if (d.obligations.length > 0) {
     // Real checkboxes, empty: the owner ticks them off (no script needed), and they print as empty boxes.
-    const items = d.obligations.map((o) => `<li data-code="${esc(o.code)}"><input type="checkbox" id="todo-${esc(o.code)}"><div><label for="todo-${esc(o.code)}">${esc(o.text)}</label>${basis(o.citations, t, lang, step.statutes)}</div></li>`);
+    const items = d.obligations.map((o) => `<li data-code="${esc(o.code)}"><input type="checkbox" id="todo-${esc(o.code)}"><div><label for="todo-${esc(o.code)}">${esc(o.text)}</label>${basis(o.citations, t, lang, step.quote)}</div></li>`);
     parts.push(`<section aria-labelledby="must-heading"><h2 id="must-heading">${esc(t.mustDo)}</h2><p class="checklist-hint">${esc(t.mustDoHint)}</p><ul class="checklist">${items.join('')}</ul></section>`);
   }
   // Rule ids stay in the rule reference and the receipt; the owner reads the reason and its legal basis.
-  const reasons = d.reasons.map((r) => `<li><p>${esc(r.text)}</p>${basis(r.citations, t, lang, step.statutes)}</li>`);
+  const reasons = d.reasons.map((r) => `<li><p>${esc(r.text)}</p>${basis(r.citations, t, lang, step.quote)}</li>`);
   parts.push(`<section aria-labelledby="why-heading"><h2 id="why-heading">${esc(t.reasons)}</h2><ul class="reasons">${reasons.join('')}</ul></section>`);
   if (outcome === 'not_allowed' || outcome === 'uncertain') {
     const body = step.changes.length

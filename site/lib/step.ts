@@ -4,8 +4,9 @@
  * the browser script both call `questionnaireStep`, so the two paths show exactly the same thing.
  */
 import { questionnaireState, validateFacts, whatWouldChange, type ChangeSet, type QuestionnaireState } from '../../compiler/runtime/index.ts';
-import type { Tables, TableStatute } from '../../compiler/runtime/tables.ts';
-import type { Decision, InputError, Lang } from '../../compiler/evaluate/types.ts';
+import type { Tables } from '../../compiler/runtime/tables.ts';
+import { statuteHtml } from './statute-html.ts';
+import type { CitationOut, Decision, InputError, Lang } from '../../compiler/evaluate/types.ts';
 import { withoutAnswer, type Answers } from './answers.ts';
 
 /** The downloadable record of a result: enough to decide it again with `lovkode decide`. */
@@ -33,8 +34,8 @@ export interface Step {
   changes: ChangeSet[];
   /** Set once the decision is settled. */
   receipt?: Receipt;
-  /** With a result: the pack's statute texts, which each «Legal basis» opens to (by citation). */
-  statutes?: TableStatute[];
+  /** With a result: the statute texts (HTML) a «Legal basis» line opens to, for its citations. */
+  quote?: (citations: CitationOut[]) => string;
 }
 
 /** The step for `answers` on `date`: `questionnaireStep(tables, { channel: 'email' }, 'nb', '2026-07-02')`. */
@@ -65,7 +66,7 @@ export function questionnaireStep(tables: Tables, given: Answers, lang: Lang, da
     ...(last ? { back: withoutAnswer(answers, last) } : {}),
     changes,
     ...(outcome !== null
-      ? { receipt: { tool: 'lovkode', rulesVersion: tables.version, date, lang, facts: state.facts, decision: state.decision }, statutes: tables.statutes ?? [] }
+      ? { receipt: { tool: 'lovkode', rulesVersion: tables.version, date, lang, facts: state.facts, decision: state.decision }, quote: (list: CitationOut[]) => statuteHtml(list, tables.statutes ?? [], lang) }
       : {}),
   };
 }
