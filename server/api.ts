@@ -45,15 +45,18 @@ const QUERY_NAMES = ['date', 'lang'];
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 /** The query options `date` and `lang`, checked; or the error answer. */
-function queryOptions(c: Context): { lang: Lang; date?: string } | { error: string; lang: Lang } {
+function queryOptions(c: Context, extra: readonly string[] = []): { lang: Lang; date?: string; declined?: string[] } | { error: string; lang: Lang } {
   const query = c.req.queries();
   const lang: Lang = c.req.query('lang') === 'en' ? 'en' : 'nb';
+  const names = [...QUERY_NAMES, ...extra];
   for (const name of Object.keys(query)) {
-    if (QUERY_NAMES.includes(name)) continue;
-    const hint = didYouMean(name, QUERY_NAMES);
-    const message = { nb: `Ukjent parameter «${name}».${hint.length ? ` Mente du «${hint[0]}»?` : ''} Gyldige: date, lang.`, en: `Unknown parameter “${name}”.${hint.length ? ` Did you mean “${hint[0]}”?` : ''} Valid: date, lang.` };
-    return { error: httpError('E_HTTP_UNKNOWN_PARAMETER', message, lang, { field: name, choices: QUERY_NAMES }), lang };
+    if (names.includes(name)) continue;
+    const hint = didYouMean(name, names);
+    const message = { nb: `Ukjent parameter «${name}».${hint.length ? ` Mente du «${hint[0]}»?` : ''} Gyldige: ${names.join(', ')}.`, en: `Unknown parameter “${name}”.${hint.length ? ` Did you mean “${hint[0]}”?` : ''} Valid: ${names.join(', ')}.` };
+    return { error: httpError('E_HTTP_UNKNOWN_PARAMETER', message, lang, { field: name, choices: names }), lang };
   }
+  // Screens answered «no» (next question only): repeated or comma-separated names, checked by nextQuestion.
+  const declined = extra.includes('declined') && query.declined ? { declined: query.declined.flatMap((d) => d.split(',')).filter((d) => d !== '') } : {};
   const langs = query.lang ?? [];
   if (langs.length > 1 || (langs.length === 1 && langs[0] !== 'nb' && langs[0] !== 'en')) {
     const message = { nb: `Ugyldig språk «${langs.join(',')}» for lang: bruk nb eller en.`, en: `Invalid language “${langs.join(',')}” for lang: use nb or en.` };
@@ -63,7 +66,7 @@ function queryOptions(c: Context): { lang: Lang; date?: string } | { error: stri
   if (dates.length > 1) {
     return { error: httpError('E_HTTP_BAD_PARAMETER', { nb: 'Oppgi date bare én gang.', en: 'Give date only once.' }, lang, { field: 'date' }), lang };
   }
-  return dates.length === 1 ? { lang, date: dates[0]! } : { lang };
+  return dates.length === 1 ? { lang, date: dates[0]!, ...declined } : { lang, ...declined };
 }
 
 /**
@@ -106,8 +109,8 @@ export function createApi(options: ApiOptions): Hono {
     send(c, httpError(code, message, lang, extra), statusOf(code));
 
   /** Reads one facts object and answers it with `answer`, or with the error that stops it. */
-  const onFacts = (answer: (facts: unknown, opts: { lang: Lang; date?: string }) => { status: number; body: string }) => async (c: Context) => {
-    const opts = queryOptions(c);
+  const onFacts = (answer: (facts: unknown, opts: { lang: Lang; date?: string; declined?: string[] }) => { status: number; body: string }, extra: readonly string[] = []) => async (c: Context) => {
+    const opts = queryOptions(c, extra);
     if ('error' in opts) return send(c, opts.error, 400);
     const input = await readBody(c, limit);
     if (input === 'too large') return fail(c, 'E_HTTP_BODY_TOO_LARGE', { nb: `Forespørselen er større enn ${limit} byte.`, en: `The request body is larger than ${limit} bytes.` }, opts.lang);
@@ -131,7 +134,7 @@ export function createApi(options: ApiOptions): Hono {
     onFacts((facts, opts) => {
       const result = nextQuestion(tables, facts, opts);
       return 'error' in result ? { status: statusOf(result.error.code), body: safeErrorLine(result.error, opts.lang) } : { status: 200, body: JSON.stringify(result) };
-    }),
+    }, ['declined']),
   );
   app.post('/v1/decide/batch', (c) => {
     const opts = queryOptions(c);

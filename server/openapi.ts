@@ -71,15 +71,21 @@ function schemas(tables: Tables): Record<string, object> {
       type: 'object',
       required: ['fact', 'type', 'text', 'values', 'why', 'possible'],
       additionalProperties: false,
+      description: 'A fact to ask, or (`type` screen) several facts asked together: `fact` is then the screen\'s name, the answers are true («yes, all of it»: send the facts of `confirms`) and false («no»: name the screen in `declined`).',
       properties: {
-        fact: factName,
-        type: { enum: ['enum', 'boolean'] },
+        fact: { oneOf: [factName, { type: 'string', enum: (tables.screens ?? []).map((s) => s.name) }] },
+        type: { enum: ['enum', 'boolean', 'screen'] },
         text,
         help: text,
         values: { type: 'array', items: { type: 'object', required: ['value', 'label'], additionalProperties: false, properties: { value: answer, label: text } } },
         typical: answer,
         why: { type: 'array', items: { type: 'object', required: ['rule', 'title', 'citations'], additionalProperties: false, properties: { rule: text, title: text, citations } } },
         possible: { type: 'array', items: { enum: OUTCOMES } },
+        confirms: {
+          type: 'array',
+          description: 'A screen only: the facts «yes» confirms, each with its value and the condition as the list shows it.',
+          items: { type: 'object', required: ['fact', 'value', 'text'], additionalProperties: false, properties: { fact: factName, value: answer, text } },
+        },
       },
     },
     NextQuestion: {
@@ -150,12 +156,23 @@ const QUERY = [
   { name: 'lang', in: 'query', required: false, description: 'Language of the texts in the answer (default nb).', schema: { enum: ['nb', 'en'] } },
 ];
 
+/** `declined` (next question only): screens answered «no», whose facts are then asked one by one. */
+const DECLINED = (tables: Tables) => ({
+  name: 'declined',
+  in: 'query',
+  required: false,
+  description: 'Screens (several facts asked together, a question of type `screen`) the person answered «no»: their facts are then asked one by one. Repeat the parameter or separate names with commas. Answer «yes» by sending the facts of the question\'s `confirms` with their values.',
+  schema: { type: 'array', items: { enum: (tables.screens ?? []).map((s) => s.name) } },
+  style: 'form',
+  explode: true,
+});
+
 /** A POST operation that takes one facts object. */
-function factsOperation(summary: string, ok: object, id: string): object {
+function factsOperation(summary: string, ok: object, id: string, extra: object[] = []): object {
   return {
     operationId: id,
     summary,
-    parameters: QUERY,
+    parameters: [...QUERY, ...extra],
     requestBody: { required: true, ...json(ref('Facts')) },
     responses: {
       200: { description: 'The answer.', headers: VERSION_HEADER, ...json(ok) },
@@ -196,7 +213,7 @@ export function openApiDocument(tables: Tables, packageVersion: string): object 
           },
         },
       },
-      '/v1/next-question': { post: factsOperation('The decision so far and the next question to ask', ref('NextQuestion'), 'nextQuestion') },
+      '/v1/next-question': { post: factsOperation('The decision so far and the next question to ask (a fact, or a screen of several facts asked together)', ref('NextQuestion'), 'nextQuestion', [DECLINED(tables)]) },
       '/v1/facts': get('facts', 'The facts of the pack, with questions, help and answer labels in bokmål and English', ref('Vocabulary')),
       '/v1/openapi.json': get('openapi', 'This document', { type: 'object' }),
       '/healthz': get('health', 'Liveness: the server answers and names its pack version', ref('Health')),

@@ -99,6 +99,15 @@ describe('paths', () => {
     expect(r.out).toMatch(/^\s+channel = letter\s+1\s+1\.0\s+1\s+1\.0\s+1\.0$/m);
     expect(r.out).toContain('For comparison: in the order the facts are declared');
   });
+
+  it('counts a screen as one question, with one more for the owner who answers «no»', async () => {
+    const r = await lovkode(['paths', '--rules', join(process.cwd(), 'test/corpus/good/screen.lov'), '--lang', 'en']);
+    expect(r.code).toBe(0);
+    // Screen yes (1 question); no → not a customer (2); no → ongoing → similar yes/no (3 each).
+    // Expected: yes has the chance 1/2 × 1/2, so 1 + 3/4 × (1 + 1/2 × 1) = 2.125.
+    expect(r.out).toMatch(/^all\s+4\s+2\.3\s+3\s+2\.1\s+2\.1$/m);
+    expect(r.out).toMatch(/^all, without screens\s+3\s+1\.7\s+2\s+1\.5\s+1\.5$/m);
+  });
 });
 
 describe('diff', () => {

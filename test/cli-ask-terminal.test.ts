@@ -64,6 +64,17 @@ describe('lovkode ask in a terminal and through a pipe', () => {
     expectTheAnswer(r.out);
   }, 60_000);
 
+  it('asks the customer exception as one screen: the typical newsletter in 8 questions', async () => {
+    // E-mail, private person, newsletter, from a business, not opted out, no request; the screen «yes»; no consent.
+    const r = await drive(process.execPath, [BIN, ...ARGS, '--show-command'], ['1', '1', '3', '1', '2', '2', '1', '2']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Question 7 of at most \d+ on this path\nIs all of this true\?\n  • The recipient is an ongoing customer of yours/);
+    expect(r.out).toContain('  1) Yes, all of it');
+    expect(r.out).toContain('Question 8 of at most');
+    expect(r.out).not.toContain('Question 9');
+    expect(r.out).toContain('"customerRelationship":"ongoing","addressSource":"collected_in_sale","optOutOfferedAtCollection":true,"productOwner":"own","productSimilarToRelationship":true');
+  }, 60_000);
+
   it('prints the decide command only with --show-command', async () => {
     const r = await drive(process.execPath, [BIN, ...ARGS, '--show-command'], ['9', '1', '1', '1']);
     expect(r.out).toContain(`lovkode decide --date 2026-07-02 --facts '{"channel":"unaddressed_mail","purpose":"marketing","senderActsInBusiness":true,"mailboxMarkedNoAds":true}'`);

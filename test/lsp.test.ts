@@ -209,3 +209,19 @@ describe('completion contexts', () => {
     expect(labels('  when ')).toEqual(['channel', 'hasConsent']);
   });
 });
+
+describe('screens in the editor index', () => {
+  it('counts the facts and values a screen confirms as references, so find references and rename reach them', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parse } = await import('../compiler/parser/index.ts');
+    const { indexPack } = await import('../compiler/lsp/names.ts');
+    const text = readFileSync('test/corpus/good/screen.lov', 'utf8');
+    const index = indexPack([parse(text, 'screen.lov').file]);
+    const lines = text.split('\n');
+    const confirmsLine = (fact: string) => lines.findIndex((l) => l.includes(`confirms ${fact} =`)) + 1;
+    const uses = (key: string) => index.occurrences.filter((o) => o.key === key && !o.isDeclaration).map((o) => o.range.start.line);
+    expect(uses('productSimilar')).toContain(confirmsLine('productSimilar'));
+    expect(uses('customerRelationship')).toContain(confirmsLine('customerRelationship'));
+    expect(uses('customerRelationship.ongoing')).toContain(confirmsLine('customerRelationship'));
+  });
+});

@@ -168,7 +168,7 @@ describe('syntax errors', () => {
   });
   it('LOV1004 for text before the first declaration', () => {
     const [d] = parse('hello world\nfact x is true or false', 't.lov').diagnostics;
-    expect([d?.code, at(d!), d?.message.en]).toEqual(['LOV1004', '1:1', 'I do not understand “hello” here. A new part of the rule file begins with import, source, statute, fact, condition, obligation, rule or example.']);
+    expect([d?.code, at(d!), d?.message.en]).toEqual(['LOV1004', '1:1', 'I do not understand “hello” here. A new part of the rule file begins with import, source, statute, fact, screen, condition, obligation, rule or example.']);
   });
   it('LOV1009 for a clause written twice; the first one counts', () => {
     const r = parse('rule R "t"\n  then allowed\n  then not_allowed', 't.lov');

@@ -71,6 +71,23 @@ describe('routes', () => {
     if (body.decision.outcome !== null) expect(body.question).toBeUndefined();
   });
 
+  it('POST /v1/next-question offers a screen of facts asked together; «yes» is its facts, «no» is ?declined=NAME', async () => {
+    const start = { ...COMPLETE_EMAIL, purpose: 'newsletter_with_marketing', recipientOptedOut: false, explicitRequestToSender: false };
+    const screen = json(await post('/v1/next-question?lang=en', JSON.stringify(start)));
+    expect(screen.question).toMatchObject({ fact: 'customerException', type: 'screen', values: [{ value: true }, { value: false }] });
+    expect(screen.question.confirms.map((c: { fact: string }) => c.fact)).toEqual(['customerRelationship', 'addressSource', 'optOutOfferedAtCollection', 'productOwner', 'productSimilarToRelationship']);
+    const yes = Object.fromEntries(screen.question.confirms.map((c: { fact: string; value: unknown }) => [c.fact, c.value]));
+    const after = json(await post('/v1/next-question', JSON.stringify({ ...start, ...yes })));
+    expect(after.question.fact).toBe('hasConsent');
+    const declined = json(await post('/v1/next-question?declined=customerException', JSON.stringify(start)));
+    expect(declined.question.type).not.toBe('screen');
+    expect(screen.question.confirms.map((c: { fact: string }) => c.fact)).toContain(declined.question.fact);
+    const bad = await post('/v1/next-question?declined=nope', JSON.stringify(start));
+    expect([bad.status, json(bad).error.code, json(bad).error.field]).toEqual([400, 'E_BAD_VALUE', 'declined']);
+    const elsewhere = await post('/v1/decide?declined=customerException', JSON.stringify(start));
+    expect([elsewhere.status, json(elsewhere).error.code]).toEqual([400, 'E_HTTP_UNKNOWN_PARAMETER']);
+  });
+
   it('GET /v1/facts lists every fact with its question and labels in both languages', async () => {
     const body = json(await get('/v1/facts'));
     expect(body.version).toBe(tables.version);

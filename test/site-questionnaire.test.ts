@@ -11,6 +11,7 @@ import { sliceTables } from '../compiler/runtime/index.ts';
 import type { Tables } from '../compiler/runtime/tables.ts';
 import { answersQuery, coversDate, readAnswers, todayInNorway, without, type Answers } from '../site/lib/answers.ts';
 import { renderError, renderStep, type Links } from '../site/lib/render.ts';
+import { quotedBy } from '../site/lib/statute-html.ts';
 import { questionnaireStep, type Step } from '../site/lib/step.ts';
 
 const SCENARIOS = new URL('./data/legal/scenarios.json', import.meta.url);
@@ -40,8 +41,11 @@ function walk(tables: Tables, facts: Answers, lang: 'nb' | 'en' = 'nb'): Step[] 
   for (let i = 0; i < 40; i++) {
     const s = stepOf(tables, answers, lang);
     steps.push(s);
-    if (!s.state.question) return steps;
-    answers = { ...s.answers, [s.state.question.fact]: facts[s.state.question.fact]! };
+    const q = s.state.question;
+    if (!q) return steps;
+    // A screen is answered «yes» exactly when every fact it lists has the value it shows.
+    const answer = q.type === 'screen' ? q.confirms!.every((c) => facts[c.fact] === c.value) : facts[q.fact]!;
+    answers = { ...s.answers, [q.fact]: answer };
   }
   throw new Error('no result after 40 questions');
 }
@@ -90,6 +94,53 @@ describe('questionnaire steps (site/lib)', () => {
   it('reads only known facts with valid values from an address', () => {
     const params = new URLSearchParams('channel=email&channel=fax&nosuch=1&senderActsInBusiness=yes&recipientOptedOut=false&purpose=<b>');
     expect(readAnswers(full, params)).toEqual({ channel: 'email', recipientOptedOut: false });
+  });
+
+  it('a screen round-trips through the address: «yes» becomes its facts, «no» stays as NAME=false', () => {
+    const start: Answers = { channel: 'email', recipientType: 'private_person', purpose: 'newsletter_with_marketing', senderActsInBusiness: true, recipientOptedOut: false, explicitRequestToSender: false };
+    const asked = stepOf(full, start, 'en');
+    const q = asked.state.question!;
+    expect(q.type).toBe('screen');
+    const html = renderStep(asked, links);
+    // One GET form: the radio is the screen's name with true/false; the conditions are a list under the question.
+    expect(html).toContain(`<input type="radio" name="customerException" value="true"`);
+    expect(html).toContain(`<input type="radio" name="customerException" value="false"`);
+    expect(html).toContain('<ul class="q-confirms" id="q-confirms"><li>The recipient is an ongoing customer of yours');
+    expect(html).toContain('aria-describedby="q-confirms q-help"');
+    // «Yes» as the form sends it: the address then carries the facts, not the screen.
+    const yes = stepOf(full, readAnswers(full, new URLSearchParams(`${answersQuery(asked.answers)}&customerException=true`)), 'en');
+    for (const c of q.confirms!) expect(yes.answers[c.fact]).toBe(c.value);
+    expect(yes.answers).not.toHaveProperty('customerException');
+    expect(yes.state.answered.at(-1)).toMatchObject({ fact: 'customerException', value: true, answer: 'Yes, all of it' });
+    // «Change» on the screen's answer drops every fact it set, so the screen is asked again.
+    const change = renderStep(yes, links).match(/href="#([^"]*)" data-change="customerException"/)![1]!.replace(/&amp;/g, '&');
+    expect(stepOf(full, readAnswers(full, new URLSearchParams(change))).state.question?.fact).toBe('customerException');
+    // «No»: the marker travels in the hidden fields and the facts are asked one by one.
+    const no = stepOf(full, readAnswers(full, new URLSearchParams(`${answersQuery(asked.answers)}&customerException=false`)), 'en');
+    expect(no.answers.customerException).toBe(false);
+    expect(no.state.question?.type).not.toBe('screen');
+    expect(renderStep(no, links)).toContain('<input type="hidden" name="customerException" value="false">');
+    expect(stepOf(full, no.back!).state.question?.fact).toBe('customerException');
+  });
+
+  it('opens each «Legal basis» of a result to the statute text the pack declares, never for guidance marked [R]', () => {
+    const typical = Object.fromEntries(full.facts.filter((f) => f.typical !== undefined).map((f) => [f.name, f.type === 'boolean' ? f.typical === 1 : f.values[f.typical!]!]));
+    const facts: Answers = { ...typical, channel: 'email', recipientType: 'private_person', purpose: 'marketing', senderActsInBusiness: true, recipientOptedOut: false, explicitRequestToSender: false, hasConsent: false, customerRelationship: 'none' };
+    for (const tables of [full, sliced]) {
+      const done = walk(tables, facts, 'en').at(-1)!;
+      expect(done.state.decision.outcome).toBe('not_allowed');
+      const html = renderStep(done, links);
+      const statute = full.statutes!.find((s) => s.ref === 'mfl. § 15 første ledd')!;
+      expect(html).toContain(`<figure class="basis-statute"><figcaption>The statute (in Norwegian, as enacted): <a href="${statute.url}" lang="nb">mfl. § 15 første ledd</a></figcaption><blockquote lang="nb"`);
+      expect(html).toContain(statute.text.slice(0, 60).replace(/"/g, '&quot;'));
+      // Every quotation sits inside a «Legal basis» details element.
+      expect(html.split('<figure class="basis-statute">').length - 1).toBeGreaterThan(0);
+      for (const part of html.split('<details class="basis">').slice(1)) expect(part.indexOf('</details>')).toBeGreaterThan(-1);
+    }
+    const unverified = { source: 'mfl', ref: 'mfl. § 15 første ledd', title: '', url: '', status: 'unverified' as const };
+    expect(quotedBy(unverified, full.statutes!)).toEqual([]);
+    expect(quotedBy({ ...unverified, status: 'primary' }, full.statutes!).map((s) => s.ref)).toEqual(['mfl. § 15 første ledd']);
+    expect(quotedBy({ ...unverified, ref: 'mfl. § 13 a', status: 'primary' }, full.statutes!).map((s) => s.ref)).toEqual(['mfl. § 13 a første ledd', 'mfl. § 13 a andre ledd', 'mfl. § 13 a tredje ledd', 'mfl. § 13 a fjerde ledd']);
   });
 
   it('escapes what it renders', () => {

@@ -4,7 +4,8 @@
  * (compiler/runtime/choice.ts). Equal states share one id in a DiagramStore, so every path of the
  * questionnaire is counted and measured by one memoised walk over the states, not one by one.
  */
-import { DiagramStore, answerState, answerWeights, chooseFact, firstFact, openGroups, resolveOrder } from '../runtime/choice.ts';
+import { askAt, branches, choiceContext, openGroups, type AskState } from '../runtime/choice.ts';
+import { SCREEN_POLICY, screensFrom, type ScreenPolicy } from '../runtime/screens.ts';
 import { epochFor } from '../runtime/diagram.ts';
 import type { Tables } from '../runtime/tables.ts';
 
@@ -29,37 +30,30 @@ type Measure = { paths: number; totalLength: number; max: number; expected: numb
 
 /**
  * Measures the questionnaire on a date, optionally after some answers (value indices, -1 = unknown):
- * `questionnaireStats(tables, '2026-07-02')`.
+ * `questionnaireStats(tables, '2026-07-02')`. Screens (facts asked together) follow `screens`: the
+ * questionnaire's own policy when the questions are chosen, none in declaration order.
  */
-export function questionnaireStats(tables: Tables, date: string, answered?: Int32Array, policy: QuestionPolicy = 'chosen'): QuestionnaireStats {
-  const store = new DiagramStore(tables);
-  const order = resolveOrder(tables);
-  const weights = answerWeights(tables);
+export function questionnaireStats(tables: Tables, date: string, answered?: Int32Array, policy: QuestionPolicy = 'chosen', screens: ScreenPolicy = policy === 'chosen' ? SCREEN_POLICY : 'off'): QuestionnaireStats {
+  const c = choiceContext(tables);
   const given = answered ?? new Int32Array(tables.facts.length).fill(-1);
-  const root = store.restrict(tables.epochs[epochFor(tables, date)]!.decision, given);
+  const root = c.store.restrict(tables.epochs[epochFor(tables, date)]!.decision, given);
   const memo = new Map<string, Measure>();
-  const choose = (h: number, open: number) => (policy === 'chosen' ? chooseFact(store, h, open, order, weights) : firstFact(store, h));
-  const visit = (h: number, open: number): Measure => {
-    if (h < 0) return { paths: 1, totalLength: 0, max: 0, expected: 0, typical: 0 };
-    const key = `${h}:${open}`;
+  const visit = (s: AskState): Measure => {
+    if (s.root < 0) return { paths: 1, totalLength: 0, max: 0, expected: 0, typical: 0 };
+    const key = `${s.root}:${s.open}:${s.sc}`;
     const hit = memo.get(key);
     if (hit) return hit;
-    const fact = choose(h, open);
-    const w = weights[fact]!;
-    const kids = w.map((_, v) => {
-      const next = answerState(store, h, open, order, fact, v);
-      return visit(next.root, next.open);
-    });
+    const kids = branches(c, s, askAt(c, s, screens, policy === 'declared')).map((b) => ({ weight: b.weight, uniform: b.uniform, m: visit(b.state) }));
     const result = {
-      paths: kids.reduce((n, k) => n + k.paths, 0),
-      totalLength: kids.reduce((n, k) => n + k.totalLength + k.paths, 0), // every path below gets one more question
-      max: 1 + Math.max(...kids.map((k) => k.max)),
-      expected: 1 + kids.reduce((n, k) => n + k.expected, 0) / kids.length,
-      typical: 1 + kids.reduce((n, k, v) => n + w[v]! * k.typical, 0),
+      paths: kids.reduce((n, k) => n + k.m.paths, 0),
+      totalLength: kids.reduce((n, k) => n + k.m.totalLength + k.m.paths, 0), // every path below gets one more question
+      max: 1 + Math.max(...kids.map((k) => k.m.max)),
+      expected: 1 + kids.reduce((n, k) => n + k.uniform * k.m.expected, 0),
+      typical: 1 + kids.reduce((n, k) => n + k.weight * k.m.typical, 0),
     };
     memo.set(key, result);
     return result;
   };
-  const top = visit(root, openGroups(order, (f) => given[f]! >= 0));
+  const top = visit({ root, open: openGroups(c.order, (f) => given[f]! >= 0), sc: screensFrom(c.screens, given, []) });
   return { paths: top.paths, meanQuestions: top.totalLength / top.paths, maxQuestions: top.max, expectedQuestions: top.expected, typicalQuestions: top.typical, states: memo.size };
 }

@@ -5,7 +5,7 @@
  */
 import type { CstElement, CstNode, IToken } from 'chevrotain';
 import type {
-  ActionDecl, Citation, Declaration, Expectation, Expr, Given, Name, ObligationUse, Period, Range, ReasonDecl, Str, Text, ValueDecl,
+  ActionDecl, Citation, Declaration, Expectation, Expr, Given, Name, ObligationUse, Period, Range, ReasonDecl, ScreenMember, Str, Text, ValueDecl,
 } from './types.ts';
 import type { Diagnostic } from '../diagnostics/types.ts';
 import { diagnostic } from '../diagnostics/catalogue.ts';
@@ -248,6 +248,8 @@ export class AstBuilder {
         return this.statute(node, range);
       case 'factDecl':
         return this.fact(node, range);
+      case 'screenDecl':
+        return this.screen(node, range);
       case 'conditionDecl':
         return this.condition(node, range);
       case 'obligationDecl':
@@ -337,6 +339,26 @@ export class AstBuilder {
       kind: 'fact', name, type, values, ...(question ? { question } : {}), ...(help ? { help } : {}),
       ...(typical ? { typical } : {}), ...(actions.length > 0 ? { actions } : {}), range,
     };
+  }
+
+  /** `screen NAME` and its `question`, `help` and `confirms` clauses. */
+  private screen(node: CstNode, range: Range): Declaration | undefined {
+    const name = this.name(tok(node, 'Identifier'));
+    if (!name) return undefined;
+    let question: Text | undefined;
+    let help: Text | undefined;
+    const members: ScreenMember[] = [];
+    for (const c of subs(node, 'screenClause')) {
+      if (tok(c, 'Question')) question = this.once(question, this.text(sub(c, 'text')), tok(c, 'Question'));
+      else if (tok(c, 'Help')) help = this.once(help, this.text(sub(c, 'text')), tok(c, 'Help'));
+      else if (tok(c, 'Confirms')) {
+        const given = this.given(sub(c, 'given') as CstNode);
+        const text = this.text(sub(c, 'text'));
+        const at = this.span(c);
+        if (given && at) members.push({ fact: given.fact, value: given.value, ...(text ? { text } : {}), range: at });
+      }
+    }
+    return { kind: 'screen', name, ...(question ? { question } : {}), ...(help ? { help } : {}), members, range };
   }
 
   /** `action VALUE nb "…" en "…"` inside a fact. */

@@ -116,6 +116,27 @@ export interface ActionDecl {
   range: Range;
 }
 
+/**
+ * `screen NAME`: a questionnaire declaration, not a rule. Its facts are offered as one question
+ * («Stemmer alt dette?»); «yes» gives each `confirms` fact its value, «no» asks them one by one.
+ */
+export interface ScreenDecl {
+  kind: 'screen';
+  name: Name;
+  question?: Text;
+  help?: Text;
+  members: ScreenMember[];
+  range: Range;
+}
+
+/** `confirms FACT = VALUE nb "…" en "…"`: one condition of a screen, as the list shows it. */
+export interface ScreenMember {
+  fact: Name;
+  value: Name;
+  text?: Text;
+  range: Range;
+}
+
 export interface ConditionDecl {
   kind: 'condition';
   name: Name;
@@ -215,6 +236,7 @@ export type Declaration =
   | SourceDecl
   | StatuteDecl
   | FactDecl
+  | ScreenDecl
   | ConditionDecl
   | ObligationDecl
   | ObligationSetDecl

@@ -19,6 +19,7 @@ import { checkExample } from './examples.ts';
 import { checkExceptionCycles, checkExceptionTargets } from './exceptions.ts';
 import { checkPriorityCycles, checkPriorityTargets } from './priorities.ts';
 import { checkReasonClauses } from './reasons.ts';
+import { checkScreens } from './screens.ts';
 import { checkStatutes } from './statutes.ts';
 import type { Program } from './program.ts';
 import { resolveAll } from './resolve.ts';
@@ -69,6 +70,7 @@ export function check(files: LovFile[]): { program: Program; diagnostics: Diagno
   checkExceptionCycles(ctx);
   checkPriorityCycles(ctx);
   checkStatutes(ctx);
+  checkScreens(ctx);
   checkConditionCycles(ctx);
   checkSetCycles(ctx);
   checkUnused(ctx);

@@ -11,6 +11,7 @@ import type {
   ObligationSetDecl,
   ReasonDecl,
   RuleDecl,
+  ScreenDecl,
   SourceDecl,
   StatuteDecl,
 } from '../ast/types.ts';
@@ -33,4 +34,6 @@ export interface Program {
   /** Statute texts in declaration order. */
   statutes: StatuteDecl[];
   examples: ExampleDecl[];
+  /** Screens (facts asked together) in declaration order: the questionnaire's, not the decision's. */
+  screens: ScreenDecl[];
 }

@@ -27,6 +27,7 @@ function emptyProgram(files: LovFile[]): Program {
     reasonsByName: new Map(),
     statutes: [],
     examples: [],
+    screens: [],
   };
 }
 
@@ -66,6 +67,9 @@ function declare(ctx: CheckContext, decl: Declaration, exampleNames: Map<string,
       return;
     case 'statute':
       p.statutes.push(decl);
+      return;
+    case 'screen':
+      if (claim(ctx, decl.name, p.screens.find((s) => s.name.text === decl.name.text)?.name)) p.screens.push(decl);
       return;
     case 'rule':
       if (!claim(ctx, decl.name, p.rulesByName.get(decl.name.text)?.name ?? p.reasonsByName.get(decl.name.text)?.reason.name)) return;

@@ -57,7 +57,9 @@ export async function run(args: ParsedArgs, ctx: Context): Promise<number> {
       const state = questionnaireState(pack, answers, options);
       if ('error' in state) throw new Error(state.error.message);
       // Answers the path no longer reaches are dropped, as on the site.
-      for (const fact of Object.keys(answers)) if (!(fact in state.facts)) delete answers[fact];
+      // A screen answered «no» stays as NAME=false (its facts are then asked one by one); «yes» lives on as its facts.
+      Object.assign(answers, state.facts);
+      for (const fact of Object.keys(answers)) if (!(fact in state.facts) && !state.declined.includes(fact)) delete answers[fact];
       const q = state.question;
       if (!q) {
         await write(io.stdout, result(pack, state.facts, state.decision, io, lang, options.date, boolFlag(args, 'show-command')));
@@ -68,6 +70,8 @@ export async function run(args: ParsedArgs, ctx: Context): Promise<number> {
         '',
         paint(io, 'dim', T.progress[lang](asked, state.answered.length + state.atMost!)),
         paint(io, 'bold', q.text),
+        // A screen asks several facts together: the conditions «yes» confirms.
+        ...(q.confirms ?? []).map((c) => `  • ${c.text}`),
         ...q.values.map((v, i) => `  ${i + 1}) ${v.label}`),
         paint(io, 'dim', `${T.prompt[lang]}:`),
       ];
@@ -88,7 +92,7 @@ export async function run(args: ParsedArgs, ctx: Context): Promise<number> {
         }
         if (input === 'b') {
           const last = state.answered.at(-1);
-          if (last) delete answers[last.fact];
+          if (last) for (const fact of [last.fact, ...(last.facts ?? [])]) delete answers[fact];
           break;
         }
         const choice = q.values[Number(input) - 1];

@@ -2,7 +2,8 @@
  * `lovkode paths`: how long the questionnaire is — the number of distinct paths through it, the
  * mean and longest number of questions, and the expected number when every answer is equally likely
  * and under the pack's typical answers (each fact's typical answer 70 %, the others evenly); for the
- * whole pack and per answer to the first question, and the same for asking in declaration order.
+ * whole pack (with and without its screens, facts asked together) and per answer to the first
+ * question, and the same for asking in declaration order (one fact per question).
  */
 import { stringFlag, type ParsedArgs } from './args.ts';
 import type { Context } from './commands.ts';
@@ -11,7 +12,8 @@ import { dateFlag } from './input.ts';
 import { EXIT, paint, write } from './io.ts';
 import { packFor } from './packs.ts';
 import { questionnaireStats, type QuestionPolicy, type QuestionnaireStats } from '../analyse/questionnaire.ts';
-import { DiagramStore, answerWeights, chooseFact, resolveOrder } from '../runtime/choice.ts';
+import { askAt, choiceContext } from '../runtime/choice.ts';
+import { SCREEN_POLICY } from '../runtime/screens.ts';
 import { epochFor } from '../runtime/diagram.ts';
 import { today } from '../runtime/engine.ts';
 
@@ -29,10 +31,15 @@ export async function run(args: ParsedArgs, ctx: Context): Promise<number> {
   const table = (policy: QuestionPolicy, title: string) => {
     out.push('', paint(io, 'bold', title), `${head[0]!.padEnd(34)}${head[1]!.padStart(8)}${head[2]!.padStart(8)}${head[3]!.padStart(6)}${head[4]!.padStart(10)}${head[5]!.padStart(9)}`);
     out.push(row(lang === 'nb' ? 'alle' : 'all', questionnaireStats(tables, date, undefined, policy)));
+    // Screens (facts asked together) are the questionnaire's: show what they change.
+    if (policy === 'chosen' && tables.screens?.length) out.push(row(lang === 'nb' ? 'alle, uten skjermer' : 'all, without screens', questionnaireStats(tables, date, undefined, policy, 'off')));
     if (decision < 0) return;
     // The first question is the same for every answer set: per answer to it, the rest plus that question.
-    const store = new DiagramStore(tables);
-    const fact = policy === 'chosen' ? chooseFact(store, decision, 0, resolveOrder(tables), answerWeights(tables)) : store.support(decision)[0]!;
+    const c = choiceContext(tables);
+    const first = askAt(c, { root: decision, open: 0, sc: 0 }, policy === 'chosen' ? SCREEN_POLICY : 'off', policy === 'declared');
+    // A screen first (a pack of only a screen's facts) has no single fact to break the figures down by.
+    if (first.screen !== undefined) return;
+    const fact = first.fact;
     tables.facts[fact]!.values.forEach((_, v) => {
       const answered = new Int32Array(tables.facts.length).fill(-1);
       answered[fact] = v;

@@ -68,6 +68,11 @@ export const CATALOGUE = {
   LOV2035: { severity: 'error', nb: '«{0}» står både etter «prevails over» og etter «except» i samme regel.', en: '“{0}” is named both after “prevails over” and after “except” in the same rule.' },
   LOV2036: { severity: 'warning', nb: '{1} går ikke foran «{0}» uansett, så «except {0}» endrer ingenting.', en: '{1} does not prevail over “{0}” anyway, so “except {0}” changes nothing.' },
   LOV2033: { severity: 'error', nb: '«{0}» er en begrunnelse i regelen {1}, ikke en regel; forrang gjelder regler.', en: '“{0}” is a reason of rule {1}, not a rule; priorities are between rules.' },
+  // LOV2250–LOV2259: screens (facts asked together, `screen`).
+  LOV2250: { severity: 'error', nb: 'Faktumet «{0}» står allerede i skjermen «{1}»; et faktum kan bare spørres sammen med andre i én skjerm.', en: 'Fact “{0}” is already in screen “{1}”; a fact can be asked together with others in one screen only.' },
+  LOV2251: { severity: 'error', nb: 'Skjermen «{0}» må bekrefte minst to fakta; ett faktum spørres best for seg.', en: 'Screen “{0}” must confirm at least two facts; a single fact is best asked on its own.' },
+  LOV2252: { severity: 'error', nb: '«Ja» i skjermen kan aldri stemme: «{0}» kan ikke være både {1} og {2}.', en: '“Yes” to the screen can never hold: “{0}” cannot be both {1} and {2}.' },
+  LOV2253: { severity: 'error', nb: 'Faktumet «{0}» er allerede bekreftet lenger opp i skjermen.', en: 'Fact “{0}” is already confirmed above in the screen.' },
 
   // ── LOV3xxx: legal completeness ───────────────────────────────────────────────────────────
   LOV3001: { severity: 'error', nb: 'Regelen «{0}» har ingen hjemmel (cites).', en: 'Rule “{0}” cites no source.' },
@@ -90,6 +95,8 @@ export const CATALOGUE = {
   LOV3023: { severity: 'warning', nb: 'Ingen regel, begrunnelse eller plikt viser til lovteksten {0}.', en: 'No rule, reason or obligation cites the statute text {0}.' },
   LOV3024: { severity: 'error', nb: 'Lovteksten {0} mangler {1}.', en: 'The statute text {0} has no {1}.' },
   LOV3025: { severity: 'error', nb: 'Begrunnelsen «{0}» mangler {1}.', en: 'Reason “{0}” has no {1}.' },
+  LOV3250: { severity: 'error', nb: 'Skjermen «{0}» har ikke noe spørsmål (question).', en: 'Screen “{0}” has no question.' },
+  LOV3251: { severity: 'error', nb: '«confirms {0}» har ingen tekst: skriv vilkåret slik listen i spørsmålet skal vise det.', en: '“confirms {0}” has no text: write the condition as the list in the question should show it.' },
 
   // ── LOV4xxx: whole-pack analysis ──────────────────────────────────────────────────────────
   LOV4001: { severity: 'error', nb: 'Hull i reglene: ingen regel gir svar i {0} rett utenfor det {1} dekker.', en: 'Gap: no rule answers {0} just outside what {1}.' },

@@ -49,10 +49,14 @@ export interface InputError {
   choices?: string[];
 }
 
-/** The next question of the questionnaire: a fact whose answer can still change the decision. */
+/**
+ * The next question of the questionnaire: a fact whose answer can still change the decision, or a
+ * screen (`type: 'screen'`, `fact` is then the screen's name): several facts asked together, «yes»
+ * (true) meaning each of `confirms` has its value, «no» (false) that they are asked one by one.
+ */
 export interface Question {
   fact: string;
-  type: 'enum' | 'boolean';
+  type: 'enum' | 'boolean' | 'screen';
   text: string;
   help?: string;
   /** The answers, with labels; booleans are offered as yes (true) first. */
@@ -62,6 +66,8 @@ export interface Question {
   why: { rule: string; title: string; citations: CitationOut[] }[];
   /** The outcomes still possible. */
   possible: Outcome[];
+  /** A screen only: the facts «yes» confirms, with their values and the condition as the list shows it. */
+  confirms?: { fact: string; value: string | boolean; text: string }[];
 }
 
 /** Facts as given: a fact name maps to a value name (enums), a boolean, or null / absent (unknown). */

@@ -220,6 +220,16 @@ export function declarationItems(d: Declaration): Item[] {
         ...nameItem('typical', d.typical),
         ...(d.actions ?? []).map((a) => ({ anchors: at(a), lines: textLines(`${INDENT}action ${a.value.text} `, a.text) })),
       ];
+    case 'screen':
+      return [
+        head(d, `screen ${d.name.text}`),
+        ...textItem('question', d.question),
+        ...textItem('help', d.help),
+        ...d.members.map((m) => {
+          const prefix = `${INDENT}confirms ${m.fact.text} = ${m.value.text} `;
+          return { anchors: at(m), lines: m.text ? textLines(prefix, m.text) : [prefix.trimEnd()] };
+        }),
+      ];
     case 'condition':
       return [
         head(d, `condition ${d.name.text}`),

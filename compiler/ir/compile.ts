@@ -388,6 +388,7 @@ export function freeze(pack: IRPack, built: BuiltPack): Tables {
     })),
     obligations: pack.obligations.map((o) => ({ code: o.code, text: o.text, citations: o.citations, ...(o.statutes ? { statutes: o.statutes } : {}) })),
     ...(pack.statutes?.length ? { statutes: pack.statutes } : {}),
+    ...(pack.screens?.length ? { screens: pack.screens } : {}),
     terminals,
     nodes,
     epochs,

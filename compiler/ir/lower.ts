@@ -5,7 +5,7 @@
  */
 import type { Citation, Expr, Name, Str, Text, ObligationUse } from '../ast/types.ts';
 import type { Program } from '../check/program.ts';
-import type { TableCitation, TextPair } from '../runtime/tables.ts';
+import type { TableCitation, TableScreen, TextPair } from '../runtime/tables.ts';
 import { statutesFor } from '../check/statutes.ts';
 import type { IRCondition, IRExample, IRExpr, IRFact, IRObligationUse, IRPack, IRRule, IRStatute } from './types.ts';
 import { packVersion } from './version.ts';
@@ -223,7 +223,17 @@ export function lower(program: Program, texts: ReadonlyMap<string, string>): IRP
     range: ex.range,
   }));
 
-  return { facts, rules, obligations, conditions, examples, ...(statutes.length ? { statutes } : {}), version: packVersion(program.files.map((f) => texts.get(f.file) ?? '')) };
+  const screens: TableScreen[] = program.screens.map((sc) => ({
+    name: sc.name.text,
+    question: pair(sc.question),
+    ...(sc.help ? { help: pair(sc.help) } : {}),
+    members: sc.members.map((m) => {
+      const fact = factIndex.get(m.fact.text)!;
+      return { fact, value: facts[fact]!.values.indexOf(m.value.text), text: pair(m.text) };
+    }),
+  }));
+
+  return { facts, rules, obligations, conditions, examples, ...(statutes.length ? { statutes } : {}), ...(screens.length ? { screens } : {}), version: packVersion(program.files.map((f) => texts.get(f.file) ?? '')) };
 }
 
 function conjoin(a: IRExpr | undefined, b: IRExpr | undefined): IRExpr | undefined {

@@ -2,7 +2,7 @@
  * The intermediate representation: a checked program with every name resolved to an index,
  * named conditions inlined, obligation sets expanded and citations resolved to links.
  */
-import type { TableCitation, TableFact, TextPair } from '../runtime/tables.ts';
+import type { TableCitation, TableFact, TableScreen, TextPair } from '../runtime/tables.ts';
 import type { Range } from '../ast/types.ts';
 
 /** A condition over fact indices. `mask` has bit v set when value index v satisfies the test. */
@@ -104,6 +104,8 @@ export interface IRPack {
   examples: IRExample[];
   /** Statute texts (absent or empty when the pack declares none). */
   statutes?: IRStatute[];
+  /** Screens: facts the questionnaire may ask together (absent or empty when the pack declares none). */
+  screens?: TableScreen[];
   /** A content hash of the source texts. */
   version: string;
 }

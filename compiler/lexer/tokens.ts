@@ -33,7 +33,7 @@ export const RParen = createToken({ name: 'RParen', pattern: ')', label: ')' });
 const STRUCTURAL = new globalThis.Set(
   ('import source fact condition obligation rule example url section status cited value label question help typical action ' +
     'means text cites in includes exception when then must because judgement given on expect and or not ' +
-    'prevails except reason statute quotes').split(' '),
+    'prevails except reason statute quotes screen confirms').split(' '),
 );
 
 const keywordTokens: TokenType[] = [];
@@ -105,12 +105,15 @@ export const Except = keyword('except');
 export const Reason = keyword('reason');
 export const Statute = keyword('statute');
 export const Quotes = keyword('quotes');
+/** `screen NAME`: several facts asked together as one question (a questionnaire declaration). */
+export const Screen = keyword('screen');
+export const Confirms = keyword('confirms');
 
 /** Every keyword token type. */
 export const KEYWORDS: readonly TokenType[] = keywordTokens;
 
 /** Keywords that begin a declaration (a new part of a file). */
-export const DECLARATION_KEYWORDS: readonly TokenType[] = [Import, Source, Statute, Fact, Condition, Obligation, Rule, Example];
+export const DECLARATION_KEYWORDS: readonly TokenType[] = [Import, Source, Statute, Fact, Screen, Condition, Obligation, Rule, Example];
 
 // Longest keywords first: the lexer takes the first pattern that matches.
 const keywordsByLength = [...keywordTokens].sort((a, b) => String(b.PATTERN).length - String(a.PATTERN).length);

@@ -39,6 +39,13 @@ export class LovParser extends CstParser {
     this.MANY(() => this.SUBRULE(this.factClause));
   });
 
+  /** `screen NAME` with `question`, `help` and `confirms FACT = VALUE text` clauses: facts asked together. */
+  screenDecl = this.RULE('screenDecl', () => {
+    this.CONSUME(T.Screen);
+    this.CONSUME(T.Identifier);
+    this.MANY(() => this.SUBRULE(this.screenClause));
+  });
+
   conditionDecl = this.RULE('conditionDecl', () => {
     this.CONSUME(T.Condition);
     this.CONSUME(T.Identifier);
@@ -110,6 +117,14 @@ export class LovParser extends CstParser {
       { ALT: () => { this.CONSUME(T.Help); this.SUBRULE2(this.text); } },
       { ALT: () => { this.CONSUME(T.Typical); this.SUBRULE(this.valueName); } },
       { ALT: () => { this.CONSUME(T.Action); this.SUBRULE2(this.valueName); this.SUBRULE3(this.text); } },
+    ]);
+  });
+
+  screenClause = this.RULE('screenClause', () => {
+    this.OR([
+      { ALT: () => { this.CONSUME(T.Question); this.SUBRULE(this.text); } },
+      { ALT: () => { this.CONSUME(T.Help); this.SUBRULE2(this.text); } },
+      { ALT: () => { this.CONSUME(T.Confirms); this.SUBRULE(this.given); this.OPTION(() => this.SUBRULE3(this.text)); } },
     ]);
   });
 
@@ -348,6 +363,7 @@ export type EntryRule =
   | 'sourceDecl'
   | 'statuteDecl'
   | 'factDecl'
+  | 'screenDecl'
   | 'conditionDecl'
   | 'obligationDecl'
   | 'obligationSetDecl'

@@ -25,6 +25,7 @@ const ENTRY = new Map<unknown, EntryRule>([
   [T.Source, 'sourceDecl'],
   [T.Statute, 'statuteDecl'],
   [T.Fact, 'factDecl'],
+  [T.Screen, 'screenDecl'],
   [T.Condition, 'conditionDecl'],
   [T.Obligation, 'obligationDecl'],
   [T.Rule, 'ruleDecl'],

@@ -60,6 +60,7 @@ const CLAUSES: Record<EntryRule, { keyword: string; clauses: string[] }> = {
   sourceDecl: { keyword: 'source', clauses: ['url', 'section url', 'status', 'cited as'] },
   statuteDecl: { keyword: 'statute', clauses: ['text'] },
   factDecl: { keyword: 'fact', clauses: ['value', 'question', 'help', 'typical', 'action'] },
+  screenDecl: { keyword: 'screen', clauses: ['question', 'help', 'confirms'] },
   conditionDecl: { keyword: 'condition', clauses: ['label', 'means'] },
   obligationDecl: { keyword: 'obligation', clauses: ['text', 'cites', 'in force'] },
   obligationSetDecl: { keyword: 'obligation set', clauses: ['includes'] },
@@ -74,7 +75,7 @@ const REASONS_LAST: Message = {
 };
 
 const CLAUSE_KEYWORDS = new Set(Object.values(CLAUSES).flatMap((c) => c.clauses.map((w) => w.split(' ')[0])));
-const DECLARATION_WORDS = ['import', 'source', 'statute', 'fact', 'condition', 'obligation', 'rule', 'example'];
+const DECLARATION_WORDS = ['import', 'source', 'statute', 'fact', 'screen', 'condition', 'obligation', 'rule', 'example'];
 
 function join(items: readonly string[], lang: 'nb' | 'en'): string {
   const unique = [...new Set(items)];

@@ -13,6 +13,7 @@
  * remaining path is.
  */
 import type { Tables } from './tables.ts';
+import { SCREEN_POLICY, afterFact, closeScreen, resolveScreens, screenInstead, screensFrom, type ResolvedScreens, type ScreenPolicy } from './screens.ts';
 
 /**
  * Declared ordering constraints: facts asked first (in this order) and groups asked together. A name
@@ -240,11 +241,64 @@ export function answerState(store: DiagramStore, root: number, open: number, ord
   return { root: next, open: (g >= 0 ? open | (1 << g) : open) & stillOpen };
 }
 
-/** Per pack: one store (reset when it grows large), the resolved order, the answer weights and the longest remaining paths. */
-interface Chooser {
+/** What to ask at a state: one fact, or a screen with the facts it lists (compiler/runtime/screens.ts). */
+export type Ask = { fact: number; screen?: undefined } | { fact: number; screen: number; listed: { fact: number; value: number }[] };
+
+/** A questionnaire state: the sub-diagram, the open groups and the screens' state. */
+export interface AskState {
+  root: number;
+  open: number;
+  sc: number;
+}
+
+/** What the questionnaire needs of a pack to choose: the store, the order, the weights and the screens. */
+export interface ChoiceContext {
   store: DiagramStore;
   order: ResolvedOrder;
   weights: number[][];
+  screens: ResolvedScreens;
+}
+
+/** A choice context for `tables` (a fresh store). */
+export function choiceContext(tables: Tables): ChoiceContext {
+  return { store: new DiagramStore(tables), order: resolveOrder(tables), weights: answerWeights(tables), screens: resolveScreens(tables) };
+}
+
+/** The question at a non-terminal state: the chosen fact (or the first in declaration order), or a screen in its place. */
+export function askAt(c: ChoiceContext, s: AskState, policy: ScreenPolicy = SCREEN_POLICY, declared = false): Ask {
+  const fact = declared ? firstFact(c.store, s.root) : chooseFact(c.store, s.root, s.open, c.order, c.weights);
+  const screen = screenInstead(c.store, c.screens, s.root, s.sc, fact, policy);
+  return screen ? { fact, ...screen } : { fact };
+}
+
+/**
+ * The answers to a question and where each leads, with its weight (under the typical answers) and
+ * its uniform weight (every answer equally likely): per value of a fact; for a screen «yes» (the
+ * listed facts all as confirmed: the product of their weights) and «no» (the rest). «No» includes «I
+ * don't know», so the facts then asked one by one keep their own weights (an owner unsure of one point
+ * may still answer every one as «yes» would have).
+ */
+export function branches(c: ChoiceContext, s: AskState, ask: Ask): { weight: number; uniform: number; state: AskState }[] {
+  if (ask.screen === undefined) {
+    return c.weights[ask.fact]!.map((weight, v, all) => {
+      const next = answerState(c.store, s.root, s.open, c.order, ask.fact, v);
+      return { weight, uniform: 1 / all.length, state: { ...next, sc: afterFact(c.screens, s.sc, ask.fact, v) } };
+    });
+  }
+  let yes = { root: s.root, open: s.open };
+  let p = 1;
+  let u = 1;
+  for (const m of ask.listed) {
+    yes = answerState(c.store, yes.root, yes.open, c.order, m.fact, m.value);
+    p *= c.weights[m.fact]![m.value]!;
+    u /= c.weights[m.fact]!.length;
+  }
+  const sc = closeScreen(s.sc, ask.screen);
+  return [{ weight: p, uniform: u, state: { ...yes, sc } }, { weight: 1 - p, uniform: 1 - u, state: { root: s.root, open: s.open, sc } }];
+}
+
+/** Per pack: one choice context (its store reset when it grows large) and the longest remaining paths. */
+interface Chooser extends ChoiceContext {
   longest: Map<string, number>;
 }
 
@@ -256,34 +310,36 @@ const STORE_LIMIT = 200_000;
 function chooserFor(tables: Tables): Chooser {
   let c = choosers.get(tables);
   if (!c || c.store.size > STORE_LIMIT) {
-    c = { store: new DiagramStore(tables), order: resolveOrder(tables), weights: answerWeights(tables), longest: new Map() };
+    c = { ...choiceContext(tables), longest: new Map() };
     choosers.set(tables, c);
   }
   return c;
 }
 
+/** The indices of a pack's screens by name (unknown names are left out; the engine reports them). */
+export function screenIndex(tables: Tables, name: string): number {
+  return (tables.screens ?? []).findIndex((s) => s.name === name);
+}
+
 /**
- * The next question for `assignment` (value indices, -1 = unknown) in the diagram at `root`, and the
- * most questions the questionnaire can still ask on this path, this one included; null when settled.
+ * The next question for `assignment` (value indices, -1 = unknown) in the diagram at `root`, with
+ * the screens `declined` (indices) closed, and the most questions the questionnaire can still ask on
+ * this path, this one included; null when settled.
  */
-export function questionPlan(tables: Tables, root: number, assignment: Int32Array): { fact: number; atMost: number } | null {
+export function questionPlan(tables: Tables, root: number, assignment: Int32Array, declined: readonly number[] = []): { ask: Ask; atMost: number } | null {
   const c = chooserFor(tables);
   const state = c.store.restrict(root, assignment);
   if (state < 0) return null;
-  const open = openGroups(c.order, (f) => assignment[f]! >= 0);
-  const longest = (h: number, o: number): number => {
-    if (h < 0) return 0;
-    const key = `${h}:${o}`;
+  const start: AskState = { root: state, open: openGroups(c.order, (f) => assignment[f]! >= 0), sc: screensFrom(c.screens, assignment, declined) };
+  const longest = (s: AskState): number => {
+    if (s.root < 0) return 0;
+    const key = `${s.root}:${s.open}:${s.sc}`;
     const hit = c.longest.get(key);
     if (hit !== undefined) return hit;
-    const fact = chooseFact(c.store, h, o, c.order, c.weights);
     let most = 0;
-    for (let v = 0; v < c.weights[fact]!.length; v++) {
-      const next = answerState(c.store, h, o, c.order, fact, v);
-      most = Math.max(most, longest(next.root, next.open));
-    }
+    for (const b of branches(c, s, askAt(c, s))) most = Math.max(most, longest(b.state));
     c.longest.set(key, 1 + most);
     return 1 + most;
   };
-  return { fact: chooseFact(c.store, state, open, c.order, c.weights), atMost: longest(state, open) };
+  return { ask: askAt(c, start), atMost: longest(start) };
 }

@@ -5,17 +5,25 @@
  */
 import type { CitationOut, Decision, FactInput, InputError, Lang, Question, ReasonOut } from '../evaluate/types.ts';
 import type { Outcome } from '../ast/types.ts';
-import { questionPlan } from './choice.ts';
+import { questionPlan, screenIndex } from './choice.ts';
 import { epochFor, follow, reachableTerminals, restrict } from './diagram.ts';
 import { followFast, newFastPath, type FastPath } from './fastpath.ts';
-import type { TableCitation, TableEpoch, Tables, TableTerminal } from './tables.ts';
+import type { TableCitation, TableEpoch, Tables, TableTerminal, TextPair } from './tables.ts';
 
 export interface DecideOptions {
   /** Evaluation date, YYYY-MM-DD; default today. */
   date?: string;
   /** Language of texts; default bokmål. */
   lang?: Lang;
+  /** `nextQuestion` only: screens the person answered «no» to (their facts are then asked one by one); `decide` ignores it. */
+  declined?: readonly string[];
 }
+
+/** The yes/no answers of a screen. */
+const SCREEN_ANSWERS: { yes: TextPair; no: TextPair } = {
+  yes: { nb: 'Ja, alt stemmer', en: 'Yes, all of it' },
+  no: { nb: 'Nei, ikke alt / vet ikke', en: 'No, not all of it / I don\'t know' },
+};
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
@@ -409,8 +417,10 @@ export function decide(tables: Tables, facts: unknown, options: DecideOptions = 
 
 /**
  * The decision so far and, unless it is settled, the next question (compiler/runtime/choice.ts: a
- * fact that still matters, by the declared order and then by the fewest expected questions) and the
- * most questions left on this path, this one included. `decision.missing` then lists that fact first.
+ * fact that still matters, by the declared order and then by the fewest expected questions; or a
+ * screen, `type: 'screen'`, that asks several facts together, see compiler/runtime/screens.ts) and the
+ * most questions left on this path, this one included. `decision.missing` then lists the question's
+ * facts first. A screen's «yes» is given back as its `confirms` facts, its «no» as `options.declined`.
  */
 export function nextQuestion(tables: Tables, facts: unknown, options: DecideOptions = {}): { decision: Decision; question?: Question; atMost?: number } | { error: InputError } {
   const date = options.date ?? today();
@@ -422,17 +432,47 @@ export function nextQuestion(tables: Tables, facts: unknown, options: DecideOpti
   const decided = decideAssignment(tables, valid.assignment, date, lang);
   if ('error' in decided) return decided;
   if (decided.outcome !== null) return { decision: decided };
+  const declined: number[] = [];
+  for (const name of options.declined ?? []) {
+    const i = screenIndex(tables, name);
+    const choices = (tables.screens ?? []).map((x) => x.name);
+    if (i < 0) return { error: { code: 'E_BAD_VALUE', message: `${JSON.stringify(name)} is not a screen of this rule pack; declined takes screen names${choices.length ? ` (${choices.join(', ')})` : ''} (ukjent skjerm).`, field: 'declined', value: name, choices } };
+    declined.push(i);
+  }
   const epoch = tables.epochs[epochFor(tables, date)]!;
-  const plan = questionPlan(tables, epoch.decision, valid.assignment)!;
-  const v = plan.fact;
+  const plan = questionPlan(tables, epoch.decision, valid.assignment, declined)!;
+  const ask = plan.ask;
+  const v = ask.fact;
   const fact = tables.facts[v]!;
-  // Decisions are shared frozen objects: the one returned here is a copy with the question first.
-  const decision: Decision = { ...decided, missing: [fact.name, ...decided.missing.filter((m) => m !== fact.name)] };
-  const why = questionWhy(tables, date, [valid.assignment], v, lang);
+  const asked = ask.screen === undefined ? [v] : ask.listed.map((m) => m.fact);
+  // Decisions are shared frozen objects: the one returned here is a copy with the question's facts first.
+  const names = asked.map((f) => tables.facts[f]!.name);
+  const decision: Decision = { ...decided, missing: [...names, ...decided.missing.filter((m) => !names.includes(m))] };
+  // Why: the rules whose application depends on the answer (for a screen, on any of its facts), in the pack's order.
+  const byId = new Map(asked.flatMap((f) => questionWhy(tables, date, [valid.assignment], f, lang)).map((w) => [w.rule, w]));
+  const why = tables.rules.flatMap((r) => byId.get(r.id) ?? []);
   const possible = [...new Set(reachableTerminals(restrict(tables, epoch.decision, valid.assignment)).flatMap((t) => {
     const term = tables.terminals[t]!;
     return term.kind === 'decision' ? [term.outcome as Outcome] : [];
   }))];
+  if (ask.screen !== undefined) {
+    const screen = tables.screens![ask.screen]!;
+    const confirms = ask.listed.map((m) => {
+      const f = tables.facts[m.fact]!;
+      return { fact: f.name, value: f.type === 'boolean' ? m.value === 1 : f.values[m.value]!, text: screen.members.find((x) => x.fact === m.fact)!.text[lang] };
+    });
+    const question: Question = {
+      fact: screen.name,
+      type: 'screen',
+      text: screen.question[lang],
+      ...(screen.help ? { help: screen.help[lang] } : {}),
+      values: [{ value: true, label: SCREEN_ANSWERS.yes[lang] }, { value: false, label: SCREEN_ANSWERS.no[lang] }],
+      why,
+      possible,
+      confirms,
+    };
+    return { decision, question, atMost: plan.atMost };
+  }
   const order = fact.type === 'boolean' ? [1, 0] : fact.values.map((_, i) => i);
   const asValue = (i: number): string | boolean => (fact.type === 'boolean' ? i === 1 : fact.values[i]!);
   const question: Question = {

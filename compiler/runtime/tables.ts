@@ -57,6 +57,18 @@ export interface TableObligation {
   statutes?: number[];
 }
 
+/**
+ * A screen: facts asked together as one question («Stemmer alt dette?» with the conditions as a list).
+ * «Yes» gives every listed fact its value; «no» asks them one by one. It never changes a decision.
+ */
+export interface TableScreen {
+  name: string;
+  question: TextPair;
+  help?: TextPair;
+  /** The facts «yes» confirms: fact index, value index and the condition as the list shows it. */
+  members: { fact: number; value: number; text: TextPair }[];
+}
+
 /** A statute text declared in the pack: shown by `explain --quote` and the rule reference, never in a decision. */
 export interface TableStatute {
   source: string;
@@ -101,4 +113,6 @@ export interface Tables {
   epochs: TableEpoch[];
   /** Statute texts (absent when the pack declares none). */
   statutes?: TableStatute[];
+  /** Screens: facts the questionnaire may ask together (absent when the pack declares none). */
+  screens?: TableScreen[];
 }

@@ -9,11 +9,16 @@ import type { Tables } from '../../compiler/runtime/tables.ts';
 export type Answers = Record<string, string | boolean>;
 
 /**
- * The answers in `params` that name a fact of the pack and one of its values; anything else (unknown
+ * The answers in `params` that name a fact of the pack and one of its values, or a screen (facts asked
+ * together) and true (yes: its facts as listed) or false (no: asked one by one); anything else (unknown
  * names, bad values, repeated names after the first) is ignored, so a mangled address still works.
  */
 export function readAnswers(tables: Tables, params: URLSearchParams): Answers {
   const answers: Answers = {};
+  for (const screen of tables.screens ?? []) {
+    const raw = params.get(screen.name);
+    if (raw === 'true' || raw === 'false') answers[screen.name] = raw === 'true';
+  }
   for (const fact of tables.facts) {
     const raw = params.get(fact.name);
     if (raw === null) continue;
@@ -35,6 +40,12 @@ export function answersQuery(answers: Answers): string {
 export function without(answers: Answers, fact: string): Answers {
   const { [fact]: _dropped, ...rest } = answers;
   return rest;
+}
+
+/** The answers without one answered question: its fact, or a screen's name and every fact its «yes» set. */
+export function withoutAnswer(answers: Answers, answered: { fact: string; facts?: string[] }): Answers {
+  const drop = new Set([answered.fact, ...(answered.facts ?? [])]);
+  return Object.fromEntries(Object.entries(answers).filter(([k]) => !drop.has(k)));
 }
 
 /** Today in Norway as YYYY-MM-DD: the date a decision is made for (server and browser alike). */

@@ -6,7 +6,7 @@
  */
 import type { CitationOut } from '../../compiler/evaluate/types.ts';
 import type { ChangeSet } from '../../compiler/runtime/index.ts';
-import { without, type Answers } from './answers.ts';
+import { answersQuery, withoutAnswer, type Answers } from './answers.ts';
 import { iconSvg, stepIconSvg, type IconName } from './icons.ts';
 import { qtext, type OutcomeName, type QText, type QuestionText } from './qtext.ts';
 import { ROUTES, type Lang } from './routes.ts';
@@ -49,10 +49,10 @@ const unverifiedMark = (t: QuestionText): string => `<a class="fn-mark" href="#f
 
 /**
  * One «Rettsgrunnlag» / "Legal basis" line for an item, opening to its citations: the reader's form
- * of each (the English short name of the Act on English pages, the Norwegian in the link's title).
- * The statute text itself goes in the same <details> below the list when the pack carries it.
+ * of each (the English short name of the Act on English pages, the Norwegian in the link's title),
+ * and, on a result, the statute text the pack declares for them below the list (`step.quote`).
  */
-function basis(list: CitationOut[], t: QuestionText, lang: Lang): string {
+function basis(list: CitationOut[], t: QuestionText, lang: Lang, quote?: (list: CitationOut[]) => string): string {
   if (list.length === 0) return '';
   const items = list.map((c) => {
     const l = citeLang(c, lang);
@@ -61,7 +61,7 @@ function basis(list: CitationOut[], t: QuestionText, lang: Lang): string {
   });
   const first = citeText(list[0]!, lang);
   const more = list.length > 1 ? ` ${esc(t.andMore(list.length - 1))}` : '';
-  return `<details class="basis"><summary><span class="basis-label">${esc(t.legalBasis)}:</span> ${esc(first)}${more}</summary><ul class="cites">${items.join('')}</ul></details>`;
+  return `<details class="basis"><summary><span class="basis-label">${esc(t.legalBasis)}:</span> ${esc(first)}${more}</summary><ul class="cites">${items.join('')}</ul>${quote ? quote(list) : ''}</details>`;
 }
 
 /** The explanation of the «not verified» mark, once per step that uses it. */
@@ -72,7 +72,7 @@ function unverifiedFootnote(lists: CitationOut[][], t: QuestionText): string {
 function summary(step: Step, links: Links, t: QuestionText, heading: string): string {
   const rows = step.state.answered.map(
     (a) =>
-      `<div class="answer-row"><dt>${esc(a.question)}</dt><dd><span class="answer-value">${esc(a.answer)}</span> <a class="change-link" href="${esc(links.answers(without(step.answers, a.fact)))}" data-change="${esc(a.fact)}">${esc(t.change)}<span class="visually-hidden">${esc(t.changeHidden(a.question))}</span></a></dd></div>`,
+      `<div class="answer-row"><dt>${esc(a.question)}</dt><dd><span class="answer-value">${esc(a.answer)}</span> <a class="change-link" href="${esc(links.answers(withoutAnswer(step.answers, a)))}" data-change="${esc(a.fact)}">${esc(t.change)}<span class="visually-hidden">${esc(t.changeHidden(a.question))}</span></a></dd></div>`,
   );
   return `<section class="q-summary" aria-labelledby="summary-heading"><h2 id="summary-heading">${esc(heading)}</h2><dl class="answers">${rows.join('')}</dl></section>`;
 }
@@ -92,6 +92,9 @@ export function question(step: Step, links: Links, t: QuestionText): string {
     })
     .join('');
   const help = q.help ? `<p class="q-help" id="q-help">${esc(q.help)}</p>` : '';
+  // A screen asks several facts together: the conditions «yes» confirms, as a list under the question.
+  const confirms = q.confirms ? `<ul class="q-confirms" id="q-confirms">${q.confirms.map((c) => `<li>${esc(c.text)}</li>`).join('')}</ul>` : '';
+  const described = [...(q.confirms ? ['q-confirms'] : []), ...(q.help ? ['q-help'] : [])].join(' ');
   // The first questions matter to almost every rule: name a few, the reference has the rest.
   const shown = q.why.slice(0, WHY_SHOWN);
   const more = q.why.length > WHY_SHOWN ? `<p><a href="${esc(ROUTES.rules[step.lang])}">${esc(t.whyMore(q.why.length - WHY_SHOWN))}</a></p>` : '';
@@ -101,9 +104,11 @@ export function question(step: Step, links: Links, t: QuestionText): string {
         .join('')}</ul>${more}${unverifiedFootnote(shown.map((w) => w.citations), t)}</details>`
     : '';
   const back = step.back ? `<p class="back"><a class="back-link" href="${esc(links.answers(step.back))}" data-back>${stepIconSvg('back')}<span>${esc(t.back)}</span></a></p>` : '';
-  return `<div class="q-step" data-step="question" data-fact="${esc(q.fact)}">${back}
+  // A screen names the facts «yes» sets, so a test (or a tool) can tell what it confirms.
+  const confirmsData = q.confirms ? ` data-confirms="${esc(answersQuery(Object.fromEntries(q.confirms.map((c) => [c.fact, c.value]))))}"` : '';
+  return `<div class="q-step" data-step="question" data-fact="${esc(q.fact)}"${confirmsData}>${back}
 <form class="q-form" method="get" action="${esc(links.action)}" data-q-form>${hidden}
-<fieldset${q.help ? ' aria-describedby="q-help"' : ''}><legend><h1 id="q-heading" tabindex="-1"><span class="q-progress">${esc(t.progress(n, total))}</span> <span class="q-text">${esc(q.text)}</span></h1></legend>${help}<div class="choices">${choices}</div></fieldset>
+<fieldset${described ? ` aria-describedby="${described}"` : ''}><legend><h1 id="q-heading" tabindex="-1"><span class="q-progress">${esc(t.progress(n, total))}</span> <span class="q-text">${esc(q.text)}</span></h1></legend>${confirms}${help}<div class="choices">${choices}</div></fieldset>
 <button class="button button-primary" type="submit"><span>${esc(t.next)}</span>${stepIconSvg('arrow')}</button>
 </form>${why}${step.state.answered.length > 0 ? summary(step, links, t, t.summary) : ''}</div>`;
 }
@@ -133,11 +138,11 @@ function result(step: Step, links: Links, t: QText): string {
   }
   if (d.obligations.length > 0) {
     // Real checkboxes, empty: the owner ticks them off (no script needed), and they print as empty boxes.
-    const items = d.obligations.map((o) => `<li data-code="${esc(o.code)}"><input type="checkbox" id="todo-${esc(o.code)}"><div><label for="todo-${esc(o.code)}">${esc(o.text)}</label>${basis(o.citations, t, lang)}</div></li>`);
+    const items = d.obligations.map((o) => `<li data-code="${esc(o.code)}"><input type="checkbox" id="todo-${esc(o.code)}"><div><label for="todo-${esc(o.code)}">${esc(o.text)}</label>${basis(o.citations, t, lang, step.quote)}</div></li>`);
     parts.push(`<section aria-labelledby="must-heading"><h2 id="must-heading">${esc(t.mustDo)}</h2><p class="checklist-hint">${esc(t.mustDoHint)}</p><ul class="checklist">${items.join('')}</ul></section>`);
   }
   // Rule ids stay in the rule reference and the receipt; the owner reads the reason and its legal basis.
-  const reasons = d.reasons.map((r) => `<li><p>${esc(r.text)}</p>${basis(r.citations, t, lang)}</li>`);
+  const reasons = d.reasons.map((r) => `<li><p>${esc(r.text)}</p>${basis(r.citations, t, lang, step.quote)}</li>`);
   parts.push(`<section aria-labelledby="why-heading"><h2 id="why-heading">${esc(t.reasons)}</h2><ul class="reasons">${reasons.join('')}</ul></section>`);
   if (outcome === 'not_allowed' || outcome === 'uncertain') {
     const body = step.changes.length

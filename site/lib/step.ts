@@ -5,8 +5,9 @@
  */
 import { questionnaireState, validateFacts, whatWouldChange, type ChangeSet, type QuestionnaireState } from '../../compiler/runtime/index.ts';
 import type { Tables } from '../../compiler/runtime/tables.ts';
-import type { Decision, InputError, Lang } from '../../compiler/evaluate/types.ts';
-import { without, type Answers } from './answers.ts';
+import { statuteHtml } from './statute-html.ts';
+import type { CitationOut, Decision, InputError, Lang } from '../../compiler/evaluate/types.ts';
+import { withoutAnswer, type Answers } from './answers.ts';
 
 /** The downloadable record of a result: enough to decide it again with `lovkode decide`. */
 export interface Receipt {
@@ -33,6 +34,8 @@ export interface Step {
   changes: ChangeSet[];
   /** Set once the decision is settled. */
   receipt?: Receipt;
+  /** With a result: the statute texts (HTML) a «Legal basis» line opens to, for its citations. */
+  quote?: (citations: CitationOut[]) => string;
 }
 
 /** The step for `answers` on `date`: `questionnaireStep(tables, { channel: 'email' }, 'nb', '2026-07-02')`. */
@@ -41,9 +44,11 @@ export function questionnaireStep(tables: Tables, given: Answers, lang: Lang, da
   if ('error' in state) return state;
   const stillOpen = new Set(state.decision.missing);
   const answers: Answers = { ...state.facts };
+  // A screen answered «no» travels as NAME=false, so its facts are asked one by one.
+  for (const name of state.declined) answers[name] = false;
   if (state.question) {
     for (const [fact, value] of Object.entries(given)) {
-      if (!(fact in answers) && stillOpen.has(fact) && fact !== state.question.fact) answers[fact] = value;
+      if (!(fact in answers) && stillOpen.has(fact) && fact !== state.question.fact && !state.question.confirms?.some((c) => c.fact === fact)) answers[fact] = value;
     }
   }
   const last = state.answered.at(-1);
@@ -58,10 +63,10 @@ export function questionnaireStep(tables: Tables, given: Answers, lang: Lang, da
     date,
     state,
     answers,
-    ...(last ? { back: without(answers, last.fact) } : {}),
+    ...(last ? { back: withoutAnswer(answers, last) } : {}),
     changes,
     ...(outcome !== null
-      ? { receipt: { tool: 'lovkode', rulesVersion: tables.version, date, lang, facts: state.facts, decision: state.decision } }
+      ? { receipt: { tool: 'lovkode', rulesVersion: tables.version, date, lang, facts: state.facts, decision: state.decision }, quote: (list: CitationOut[]) => statuteHtml(list, tables.statutes ?? [], lang) }
       : {}),
   };
 }

@@ -50,6 +50,12 @@ export async function ready(s: Pick<Session, 'page' | 'mode'>): Promise<void> {
 
 export type StepInfo = { kind: 'question'; fact: string } | { kind: 'result'; outcome: string };
 
+/** For a screen (several facts asked together): the facts «yes» sets, from its data-confirms; else undefined. */
+export async function confirms(page: Page): Promise<Record<string, string> | undefined> {
+  const raw = await page.locator('[data-step]').getAttribute('data-confirms');
+  return raw === null ? undefined : Object.fromEntries(new URLSearchParams(raw));
+}
+
 /** What the page shows now: a question (its fact) or a result (its outcome). */
 export async function step(page: Page): Promise<StepInfo> {
   const el = page.locator('[data-step]');
@@ -95,7 +101,9 @@ export async function complete(s: Session, facts: Facts, limit = 40): Promise<st
       atMost.forEach((n, k) => expect(asked.length - 1 - k, `questions after «${asked[k]}»`).toBeLessThanOrEqual(n));
       return asked;
     }
-    const value = facts[now.fact];
+    // A screen is answered «yes» exactly when the case gives every fact it lists the value it shows.
+    const screen = await confirms(s.page);
+    const value = screen ? Object.entries(screen).every(([f, v]) => String(facts[f]) === v) : facts[now.fact];
     if (value === undefined) throw new Error(`the page asks ${now.fact}, which the case does not give`);
     asked.push(now.fact);
     atMost.push(await questionsLeft(s.page));

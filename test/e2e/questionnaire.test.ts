@@ -67,6 +67,27 @@ describe.skipIf(unavailable !== null)('questionnaire (Chromium)', () => {
         }, 60_000);
       });
 
+      it('the typical newsletter to existing customers takes 8 questions, the customer exception as one; «Legal basis» opens to the statute', async () => {
+        const s = await open(browser, base, mode, 'en');
+        const newsletter = {
+          channel: 'email', recipientType: 'private_person', purpose: 'newsletter_with_marketing', senderActsInBusiness: true, recipientOptedOut: false,
+          explicitRequestToSender: false, hasConsent: false, customerRelationship: 'ongoing', addressSource: 'collected_in_sale',
+          optOutOfferedAtCollection: true, productOwner: 'own', productSimilarToRelationship: true,
+        };
+        const asked = await complete(s, newsletter);
+        expect(asked).toContain('customerException');
+        expect(asked.length).toBeLessThanOrEqual(8);
+        expect(await result(s.page)).toEqual({ outcome: engine(newsletter).outcome, codes: engine(newsletter).codes });
+        // The statute text sits closed inside the «Legal basis» line until it is opened (no script needed).
+        const basis = s.page.locator('details.basis', { has: s.page.locator('.basis-statute') }).first();
+        const quote = basis.locator('.basis-statute').first();
+        expect(await quote.isVisible()).toBe(false);
+        await basis.locator('summary').click();
+        expect(await quote.locator('blockquote').getAttribute('lang')).toBe('nb');
+        expect(await quote.isVisible()).toBe(true);
+        await s.page.context().close();
+      }, 60_000);
+
       it('changing an earlier answer asks it again and keeps the later answers that still matter', async () => {
         const s = await open(browser, base, mode, 'nb');
         const first = await complete(s, facts('S005'));

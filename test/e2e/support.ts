@@ -42,6 +42,8 @@ export const PAGES: { name: string; path: string; lang: 'nb' | 'en'; status: num
   { name: 'privacy en', path: '/en/privacy/', lang: 'en', status: 200 },
   { name: 'question nb', path: '/sporsmal/', lang: 'nb', status: 200 },
   { name: 'question en', path: '/en/question/', lang: 'en', status: 200 },
+  // A screen: the customer exception's conditions as one question, with the list under it.
+  { name: 'question screen en', path: '/en/question/?channel=email&recipientType=private_person&purpose=newsletter_with_marketing&senderActsInBusiness=true&recipientOptedOut=false&explicitRequestToSender=false', lang: 'en', status: 200 },
   { name: 'rules nb', path: '/regler/', lang: 'nb', status: 200 },
   { name: 'rules en', path: '/en/rules/', lang: 'en', status: 200 },
   { name: 'rules area nb', path: '/regler/telefonsalg/', lang: 'nb', status: 200 },

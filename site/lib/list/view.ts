@@ -92,7 +92,7 @@ export function campaignView(ctx: ViewContext, campaign: CampaignState, why: Que
       lang,
       date: ctx.date,
       // At most this question and the `left` that may follow it: the progress line counts them.
-      state: { answered, facts: {}, decision: { outcome: null, obligations: [], reasons: [], citations: [], missing: [] }, question, atMost: campaign.question.left + 1 },
+      state: { answered, facts: {}, declined: [], decision: { outcome: null, obligations: [], reasons: [], citations: [], missing: [] }, question, atMost: campaign.question.left + 1 },
       answers: {},
       ...(answered.length ? { back: {} } : {}),
       changes: [],
