@@ -11,6 +11,8 @@ import { sliceTables } from '../compiler/runtime/index.ts';
 import type { Tables } from '../compiler/runtime/tables.ts';
 import { answersQuery, coversDate, readAnswers, todayInNorway, without, type Answers } from '../site/lib/answers.ts';
 import { renderError, renderStep, type Links } from '../site/lib/render.ts';
+import { citeLang, citeText } from '../site/lib/cite.ts';
+import { enQuestion, nbQuestion } from '../site/lib/qtext.ts';
 import { quotedBy } from '../site/lib/statute-html.ts';
 import { questionnaireStep, type Step } from '../site/lib/step.ts';
 
@@ -107,6 +109,8 @@ describe('questionnaire steps (site/lib)', () => {
     expect(html).toContain(`<input type="radio" name="customerException" value="false"`);
     expect(html).toContain('<ul class="q-confirms" id="q-confirms"><li>The recipient is an ongoing customer of yours');
     expect(html).toContain('aria-describedby="q-confirms q-help"');
+    // The screen's markup is made with the step (screen-html.ts): the facts «yes» sets, as the page names them.
+    expect(html).toContain(` data-confirms="${answersQuery(Object.fromEntries(q.confirms!.map((c) => [c.fact, c.value]))).replace(/&/g, '&amp;')}"`);
     // «Yes» as the form sends it: the address then carries the facts, not the screen.
     const yes = stepOf(full, readAnswers(full, new URLSearchParams(`${answersQuery(asked.answers)}&customerException=true`)), 'en');
     for (const c of q.confirms!) expect(yes.answers[c.fact]).toBe(c.value);
@@ -152,5 +156,19 @@ describe('questionnaire steps (site/lib)', () => {
   it('gives today in Norway, which is a day ahead of UTC just after midnight', () => {
     expect(todayInNorway(new Date('2026-07-01T22:30:00Z'))).toBe('2026-07-02');
     expect(todayInNorway(new Date('2026-01-01T12:00:00Z'))).toBe('2026-01-01');
+  });
+});
+
+describe('citation forms in the question texts', () => {
+  it('are the forms cite.ts gives for every citation of the pack (bokmål: the reference itself, so its bundles leave the English forms out)', () => {
+    const all = [...full.rules.flatMap((r) => r.citations), ...full.obligations.flatMap((o) => o.citations)];
+    expect(all.length).toBeGreaterThan(10);
+    for (const c of all) {
+      expect(nbQuestion.cite(c)).toBe(citeText(c, 'nb'));
+      expect(nbQuestion.citeLang(c)).toBe(citeLang(c, 'nb'));
+      expect(enQuestion.cite(c)).toBe(citeText(c, 'en'));
+      expect(enQuestion.citeLang(c)).toBe(citeLang(c, 'en'));
+    }
+    expect(all.some((c) => enQuestion.cite(c) !== c.ref)).toBe(true);
   });
 });

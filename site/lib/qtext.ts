@@ -2,6 +2,8 @@
  * The questionnaire's own interface text in bokmål and English. Kept apart from i18n.ts so the browser
  * script carries only these strings (the questions, answers and reasons come from the rule pack).
  */
+import type { CitationOut } from '../../compiler/evaluate/types.ts';
+import { citeLang, citeText } from './cite.ts';
 import type { Lang } from './routes.ts';
 
 export type OutcomeName = 'allowed' | 'allowed_with_conditions' | 'not_allowed' | 'uncertain';
@@ -20,7 +22,11 @@ export const nbQuestion = {
   legalBasis: 'Rettsgrunnlag',
   andMore: (n: number) => `og ${n} til`,
   unverifiedNote: 'Vår lesning av veiledning og praksis, ikke lovtekst, og ikke kontrollert mot Lovdata.',
-  status: { primary: 'Primærkilde', secondary: 'Veiledning', unverified: 'Ikke verifisert' },
+  status: { secondary: 'Veiledning', unverified: 'Ikke verifisert' },
+  /** A citation as this page shows it (cite.ts citeText): in bokmål the reference itself, so bokmål bundles leave the English forms out. */
+  cite: (c: CitationOut): string => c.ref,
+  /** The language of a citation shown in another language than the page (cite.ts citeLang): never on a bokmål page. */
+  citeLang: (_c: CitationOut): Lang | undefined => undefined,
 };
 
 /** The texts of a question step (a part of QText). */
@@ -90,7 +96,9 @@ export const enQuestion: QuestionText = {
   legalBasis: 'Legal basis',
   andMore: (n) => `and ${n} more`,
   unverifiedNote: 'Our reading of guidance and practice, not statute text, and not checked against Lovdata.',
-  status: { primary: 'Primary source', secondary: 'Guidance', unverified: 'Not verified' },
+  status: { secondary: 'Guidance', unverified: 'Not verified' },
+  cite: (c) => citeText(c, 'en'),
+  citeLang: (c) => citeLang(c, 'en'),
 };
 
 /** The questionnaire's texts in English. */

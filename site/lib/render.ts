@@ -6,11 +6,11 @@
  */
 import type { CitationOut } from '../../compiler/evaluate/types.ts';
 import type { ChangeSet } from '../../compiler/runtime/index.ts';
-import { answersQuery, withoutAnswer, type Answers } from './answers.ts';
+import type { Answers } from './answers.ts';
+import { esc } from './esc.ts';
 import { iconSvg, stepIconSvg, type IconName } from './icons.ts';
 import { qtext, type OutcomeName, type QText, type QuestionText } from './qtext.ts';
 import { ROUTES, type Lang } from './routes.ts';
-import { citeLang, citeText } from './cite.ts';
 import { answersAfter, type Step } from './step.ts';
 
 export interface Links {
@@ -27,9 +27,8 @@ export interface Links {
 /** How many of the rules behind a question «why we ask» lists. */
 const WHY_SHOWN = 5;
 
-const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-/** Escapes text for HTML (the contact-list views use it too). */
-export const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => ESC[c]!);
+/** Escapes text for HTML (the contact-list views take it from here). */
+export { esc };
 
 /** One style per outcome: its own colour, icon and words; «not verified» is a footnote, never a result colour. */
 const KIND: Record<OutcomeName, { kind: string; icon: IconName }> = {
@@ -52,14 +51,14 @@ const unverifiedMark = (t: QuestionText): string => `<a class="fn-mark" href="#f
  * of each (the English short name of the Act on English pages, the Norwegian in the link's title),
  * and, on a result, the statute text the pack declares for them below the list (`step.quote`).
  */
-function basis(list: CitationOut[], t: QuestionText, lang: Lang, quote?: (list: CitationOut[]) => string): string {
+function basis(list: CitationOut[], t: QuestionText, quote?: (list: CitationOut[]) => string): string {
   if (list.length === 0) return '';
   const items = list.map((c) => {
-    const l = citeLang(c, lang);
+    const l = t.citeLang(c);
     const status = c.status === 'unverified' ? unverifiedMark(t) : c.status === 'secondary' ? ` <span class="status">(${esc(t.status.secondary)})</span>` : '';
-    return `<li><a href="${esc(c.url)}" title="${esc(`${c.ref} – ${c.title}`)}"${l ? ` lang="${l}"` : ''}>${esc(citeText(c, lang))}</a>${status}</li>`;
+    return `<li><a href="${esc(c.url)}" title="${esc(`${c.ref} – ${c.title}`)}"${l ? ` lang="${l}"` : ''}>${esc(t.cite(c))}</a>${status}</li>`;
   });
-  const first = citeText(list[0]!, lang);
+  const first = t.cite(list[0]!);
   const more = list.length > 1 ? ` ${esc(t.andMore(list.length - 1))}` : '';
   return `<details class="basis"><summary><span class="basis-label">${esc(t.legalBasis)}:</span> ${esc(first)}${more}</summary><ul class="cites">${items.join('')}</ul>${quote ? quote(list) : ''}</details>`;
 }
@@ -69,12 +68,21 @@ function unverifiedFootnote(lists: CitationOut[][], t: QuestionText): string {
   return lists.flat().some((c) => c.status === 'unverified') ? `<p class="footnote" id="fn-unverified"><span aria-hidden="true">*</span> <strong>${esc(t.status.unverified)}:</strong> ${esc(t.unverifiedNote)}</p>` : '';
 }
 
+type Answered = Step['state']['answered'][number];
+
+/** The answers given, each with its «Change» link to `href(answer)` (the contact-list worker lists its campaign answers with it too). */
+export function answerRows<A extends Pick<Answered, 'fact' | 'question' | 'answer'>>(answered: A[], href: (a: A) => string, t: QuestionText): string {
+  return answered
+    .map(
+      (a) =>
+        `<div class="answer-row"><dt>${esc(a.question)}</dt><dd><span class="answer-value">${esc(a.answer)}</span> <a class="change-link" href="${esc(href(a))}" data-change="${esc(a.fact)}">${esc(t.change)}<span class="visually-hidden">${esc(t.changeHidden(a.question))}</span></a></dd></div>`,
+    )
+    .join('');
+}
+
 function summary(step: Step, links: Links, t: QuestionText, heading: string): string {
-  const rows = step.state.answered.map(
-    (a) =>
-      `<div class="answer-row"><dt>${esc(a.question)}</dt><dd><span class="answer-value">${esc(a.answer)}</span> <a class="change-link" href="${esc(links.answers(withoutAnswer(step.answers, a)))}" data-change="${esc(a.fact)}">${esc(t.change)}<span class="visually-hidden">${esc(t.changeHidden(a.question))}</span></a></dd></div>`,
-  );
-  return `<section class="q-summary" aria-labelledby="summary-heading"><h2 id="summary-heading">${esc(heading)}</h2><dl class="answers">${rows.join('')}</dl></section>`;
+  const rows = answerRows(step.state.answered, (a) => links.answers(step.unanswer(a)), t);
+  return `<section class="q-summary" aria-labelledby="summary-heading"><h2 id="summary-heading">${esc(heading)}</h2><dl class="answers">${rows}</dl></section>`;
 }
 
 /** The HTML of a question step (the contact-list tool asks its campaign questions with it too). */
@@ -92,23 +100,21 @@ export function question(step: Step, links: Links, t: QuestionText): string {
     })
     .join('');
   const help = q.help ? `<p class="q-help" id="q-help">${esc(q.help)}</p>` : '';
-  // A screen asks several facts together: the conditions «yes» confirms, as a list under the question.
-  const confirms = q.confirms ? `<ul class="q-confirms" id="q-confirms">${q.confirms.map((c) => `<li>${esc(c.text)}</li>`).join('')}</ul>` : '';
-  const described = [...(q.confirms ? ['q-confirms'] : []), ...(q.help ? ['q-help'] : [])].join(' ');
+  // A screen's markup comes made with the step (step.ts), so the contact-list worker does not carry it.
+  const screen = step.screen;
+  const described = `${screen ? 'q-confirms ' : ''}${q.help ? 'q-help' : ''}`.trim();
   // The first questions matter to almost every rule: name a few, the reference has the rest.
   const shown = q.why.slice(0, WHY_SHOWN);
   const more = q.why.length > WHY_SHOWN ? `<p><a href="${esc(ROUTES.rules[step.lang])}">${esc(t.whyMore(q.why.length - WHY_SHOWN))}</a></p>` : '';
   const why = shown.length
     ? `<details class="why"><summary>${esc(t.why)}</summary><p>${esc(t.whyIntro)}</p><ul class="why-rules">${shown
-        .map((w) => `<li><span class="why-title">${esc(w.title)}</span>${basis(w.citations, t, step.lang)}</li>`)
+        .map((w) => `<li><span class="why-title">${esc(w.title)}</span>${basis(w.citations, t)}</li>`)
         .join('')}</ul>${more}${unverifiedFootnote(shown.map((w) => w.citations), t)}</details>`
     : '';
   const back = step.back ? `<p class="back"><a class="back-link" href="${esc(links.answers(step.back))}" data-back>${stepIconSvg('back')}<span>${esc(t.back)}</span></a></p>` : '';
-  // A screen names the facts «yes» sets, so a test (or a tool) can tell what it confirms.
-  const confirmsData = q.confirms ? ` data-confirms="${esc(answersQuery(Object.fromEntries(q.confirms.map((c) => [c.fact, c.value]))))}"` : '';
-  return `<div class="q-step" data-step="question" data-fact="${esc(q.fact)}"${confirmsData}>${back}
+  return `<div class="q-step" data-step="question" data-fact="${esc(q.fact)}"${screen ? screen.data : ''}>${back}
 <form class="q-form" method="get" action="${esc(links.action)}" data-q-form>${hidden}
-<fieldset${described ? ` aria-describedby="${described}"` : ''}><legend><h1 id="q-heading" tabindex="-1"><span class="q-progress">${esc(t.progress(n, total))}</span> <span class="q-text">${esc(q.text)}</span></h1></legend>${confirms}${help}<div class="choices">${choices}</div></fieldset>
+<fieldset${described ? ` aria-describedby="${described}"` : ''}><legend><h1 id="q-heading" tabindex="-1"><span class="q-progress">${esc(t.progress(n, total))}</span> <span class="q-text">${esc(q.text)}</span></h1></legend>${screen ? screen.list : ''}${help}<div class="choices">${choices}</div></fieldset>
 <button class="button button-primary" type="submit"><span>${esc(t.next)}</span>${stepIconSvg('arrow')}</button>
 </form>${why}${step.state.answered.length > 0 ? summary(step, links, t, t.summary) : ''}</div>`;
 }
@@ -138,11 +144,11 @@ function result(step: Step, links: Links, t: QText): string {
   }
   if (d.obligations.length > 0) {
     // Real checkboxes, empty: the owner ticks them off (no script needed), and they print as empty boxes.
-    const items = d.obligations.map((o) => `<li data-code="${esc(o.code)}"><input type="checkbox" id="todo-${esc(o.code)}"><div><label for="todo-${esc(o.code)}">${esc(o.text)}</label>${basis(o.citations, t, lang, step.quote)}</div></li>`);
+    const items = d.obligations.map((o) => `<li data-code="${esc(o.code)}"><input type="checkbox" id="todo-${esc(o.code)}"><div><label for="todo-${esc(o.code)}">${esc(o.text)}</label>${basis(o.citations, t, step.quote)}</div></li>`);
     parts.push(`<section aria-labelledby="must-heading"><h2 id="must-heading">${esc(t.mustDo)}</h2><p class="checklist-hint">${esc(t.mustDoHint)}</p><ul class="checklist">${items.join('')}</ul></section>`);
   }
   // Rule ids stay in the rule reference and the receipt; the owner reads the reason and its legal basis.
-  const reasons = d.reasons.map((r) => `<li><p>${esc(r.text)}</p>${basis(r.citations, t, lang, step.quote)}</li>`);
+  const reasons = d.reasons.map((r) => `<li><p>${esc(r.text)}</p>${basis(r.citations, t, step.quote)}</li>`);
   parts.push(`<section aria-labelledby="why-heading"><h2 id="why-heading">${esc(t.reasons)}</h2><ul class="reasons">${reasons.join('')}</ul></section>`);
   if (outcome === 'not_allowed' || outcome === 'uncertain') {
     const body = step.changes.length

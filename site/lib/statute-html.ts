@@ -6,9 +6,7 @@
 import type { CitationOut, Lang } from '../../compiler/evaluate/types.ts';
 import type { TableStatute } from '../../compiler/runtime/tables.ts';
 import { qtext } from './qtext.ts';
-
-const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => ESC[c]!);
+import { esc } from './esc.ts';
 
 /**
  * The statute texts a citation quotes, by its reference (same source): the one with exactly its

@@ -6,6 +6,7 @@
 import { questionnaireState, validateFacts, whatWouldChange, type ChangeSet, type QuestionnaireState } from '../../compiler/runtime/index.ts';
 import type { Tables } from '../../compiler/runtime/tables.ts';
 import { statuteHtml } from './statute-html.ts';
+import { screenHtml, type ScreenHtml } from './screen-html.ts';
 import type { CitationOut, Decision, InputError, Lang } from '../../compiler/evaluate/types.ts';
 import { withoutAnswer, type Answers } from './answers.ts';
 
@@ -30,10 +31,14 @@ export interface Step {
   answers: Answers;
   /** The answers one question back (the last answer removed), or undefined at the first question. */
   back?: Answers;
+  /** The answers a «Change» link of an answered question leads to: that answer removed (a screen's with every fact its «yes» set). */
+  unanswer: (answered: { fact: string; facts?: string[] }) => Answers;
   /** For a refusal or an uncertain answer: the smallest sets of changes that would make it allowed. */
   changes: ChangeSet[];
   /** Set once the decision is settled. */
   receipt?: Receipt;
+  /** With a screen question: its list of conditions and data-confirms attribute (HTML), made here so only the questionnaire carries them. */
+  screen?: ScreenHtml;
   /** With a result: the statute texts (HTML) a «Legal basis» line opens to, for its citations. */
   quote?: (citations: CitationOut[]) => string;
 }
@@ -52,6 +57,7 @@ export function questionnaireStep(tables: Tables, given: Answers, lang: Lang, da
     }
   }
   const last = state.answered.at(-1);
+  const screen = state.question && screenHtml(state.question);
   const outcome = state.decision.outcome;
   let changes: ChangeSet[] = [];
   if (outcome === 'not_allowed' || outcome === 'uncertain') {
@@ -64,7 +70,9 @@ export function questionnaireStep(tables: Tables, given: Answers, lang: Lang, da
     state,
     answers,
     ...(last ? { back: withoutAnswer(answers, last) } : {}),
+    unanswer: (a) => withoutAnswer(answers, a),
     changes,
+    ...(screen ? { screen } : {}),
     ...(outcome !== null
       ? { receipt: { tool: 'lovkode', rulesVersion: tables.version, date, lang, facts: state.facts, decision: state.decision }, quote: (list: CitationOut[]) => statuteHtml(list, tables.statutes ?? [], lang) }
       : {}),

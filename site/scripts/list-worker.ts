@@ -13,7 +13,7 @@ import type { ListText } from '../lib/list/text-nb.ts';
 import type { QuestionText } from '../lib/qtext.ts';
 import { todayInNorway } from '../lib/answers.ts';
 import { esc } from '../lib/render.ts';
-import { answerView, campaignView, columnsView, rowsView, type ViewContext } from '../lib/list/view.ts';
+import { answerView, asValue, campaignView, columnsView, factOf, rowsView, type ViewContext } from '../lib/list/view.ts';
 
 // The parser is its own chunk, loaded as soon as the worker starts (before any list is chosen).
 const parser: Promise<CsvParser> = import('papaparse').then((m) => (m.default ?? m) as unknown as CsvParser);
@@ -57,7 +57,7 @@ async function handle(m: ToWorker, text: ListText, q: QuestionText): Promise<voi
     if (c) c.values[m.raw] = m.value;
     regroup(`#v-${m.col}-${profiles[m.col]!.distinct.findIndex((d) => d.raw === m.raw)}`);
   } else if (m.type === 'answer') {
-    const fact = ctx.tables.facts.find((f) => f.name === campaign.question?.fact);
+    const fact = campaign.question && factOf(ctx, campaign.question.fact);
     if (!fact) return;
     answers = { ...answers, [fact.name]: m.raw === '' ? -1 : fact.type === 'boolean' ? Number(m.raw === 'true') : fact.values.indexOf(m.raw) };
     decideAll('');
@@ -153,10 +153,7 @@ function download(what: 'csv' | 'receipt'): void {
     return post({ type: 'file', blob: new Blob([writeList(list, ADDED, extra)], { type: 'text/csv;charset=utf-8' }), name: name(t.fileName, 'csv') });
   }
   const { tables } = ctx;
-  const valueOf = (fact: string, v: number) => {
-    const f = tables.facts.find((x) => x.name === fact)!;
-    return v < 0 ? null : f.type === 'boolean' ? v === 1 : f.values[v]!;
-  };
+  const valueOf = (fact: string, v: number) => (v < 0 ? null : asValue(factOf(ctx, fact), v));
   const receipt = {
     tool: 'lovkode',
     kind: 'list',

@@ -7,7 +7,7 @@ import type { Question } from '../../../compiler/evaluate/types.ts';
 import type { ChangeSet } from '../../../compiler/runtime/index.ts';
 import type { TableFact, Tables } from '../../../compiler/runtime/tables.ts';
 import type { QuestionText } from '../qtext.ts';
-import { esc, question as renderQuestion, type Links } from '../render.ts';
+import { answerRows, esc, question as renderQuestion, type Links } from '../render.ts';
 import { ROUTES, type Lang } from '../routes.ts';
 import type { Step } from '../step.ts';
 import { DATE_VALUE, type ColumnProfile, type ListMapping } from './mapping.ts';
@@ -27,10 +27,12 @@ export interface ViewContext {
   q: QuestionText;
 }
 
-const factOf = (ctx: ViewContext, name: string): TableFact => ctx.tables.facts.find((f) => f.name === name)!;
+/** The fact of the tables named `name`. */
+export const factOf = (ctx: ViewContext, name: string): TableFact => ctx.tables.facts.find((f) => f.name === name)!;
 const label = (ctx: ViewContext, f: TableFact, v: number) => (v < 0 ? ctx.t.unknownValue : f.labels[v]![ctx.lang]);
 const answerOrder = (f: TableFact) => (f.type === 'boolean' ? [1, 0] : f.values.map((_, i) => i));
-const asValue = (f: TableFact, v: number): string | boolean => (f.type === 'boolean' ? v === 1 : f.values[v]!);
+/** A value index of a fact as the questionnaire writes it (true/false, or the value's name). */
+export const asValue = (f: TableFact, v: number): string | boolean => (f.type === 'boolean' ? v === 1 : f.values[v]!);
 const num = (ctx: ViewContext, x: number) => x.toLocaleString(ctx.lang === 'nb' ? 'nb-NO' : 'en-GB');
 
 function valueTable(ctx: ViewContext, p: ColumnProfile, f: TableFact, values: Record<string, number>): string {
@@ -95,17 +97,15 @@ export function campaignView(ctx: ViewContext, campaign: CampaignState, why: Que
       state: { answered, facts: {}, declined: [], decision: { outcome: null, obligations: [], reasons: [], citations: [], missing: [] }, question, atMost: campaign.question.left + 1 },
       answers: {},
       ...(answered.length ? { back: {} } : {}),
+      // The page sends «back» and «change» to the worker: the links only need to exist.
+      unanswer: () => ({}),
       changes: [],
     } as Step;
     const links: Links = { answers: () => '#step-campaign', action: '', receipt: '', print: false };
     // The page's own h1 is the tool's name: the question is a heading below step 3.
     body = renderQuestion(step, links, q).replace(/<(\/?)h1\b/g, '<$1h3').replace(' action=""', '');
   } else {
-    const rows = answered.map(
-      (a) =>
-        `<div class="answer-row"><dt>${esc(a.question)}</dt><dd><span class="answer-value">${esc(a.answer)}</span> <a class="change-link" href="#step-campaign" data-change="${esc(a.fact)}">${esc(q.change)}<span class="visually-hidden">${esc(q.changeHidden(a.question))}</span></a></dd></div>`,
-    );
-    body = `<p id="q-heading" tabindex="-1">${esc(t.campaignDone)}</p>${rows.length ? `<dl class="answers">${rows.join('')}</dl>` : ''}`;
+    body = `<p id="q-heading" tabindex="-1">${esc(t.campaignDone)}</p>${answered.length ? `<dl class="answers">${answerRows(answered, () => '#step-campaign', q)}</dl>` : ''}`;
   }
   return `<h2 id="h-campaign">${esc(t.step3)}</h2><p>${esc(t.step3Intro)}</p>${body}`;
 }
@@ -117,7 +117,6 @@ const ruleLinks = (ctx: ViewContext, r: GroupResult) => r.reasons.map((x) => `<a
 export function answerView(ctx: ViewContext, s: Summary, results: GroupResult[], changes: (groups: number[]) => ChangeSet[], ms: number): string {
   const { lang } = ctx;
   const { t } = ctx;
-  const q = ctx.q;
   const present = (Object.keys(s.counts) as Category[]).filter((c) => s.counts[c] > 0);
   const counts = present.map((c) => `<li class="list-count list-count-${KIND[c]}" data-count="${c}"><strong>${num(ctx, s.counts[c])}</strong> ${esc(t.count[c])}</li>`).join('');
   const parts = [`<h2 id="h-answer" tabindex="-1">${esc(t.step4)}: ${esc(t.resultFor(s.rows, lang))}</h2><ul class="list-counts">${counts}</ul><p class="list-hint">${esc(t.time(ms))}</p>`];
