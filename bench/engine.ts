@@ -80,7 +80,7 @@ export async function benchEngine(config: BenchConfig, tables: Tables, facts: re
 
   // Realistic partial answers: the questionnaire's own path through each fact set.
   const sample = facts.slice(0, config.quick ? 150 : 500);
-  const ask = (p: FactInput) => nextQuestion(tables, p, { date: DATE, lang: 'nb' });
+  const ask = (p: FactInput, declined: string[]) => nextQuestion(tables, p, { date: DATE, lang: 'nb', declined });
   const states = questionnairePaths(sample, ask);
   const open = states.filter((s) => {
     const d = decide(tables, s, { date: DATE });
@@ -90,7 +90,7 @@ export async function benchEngine(config: BenchConfig, tables: Tables, facts: re
   log(`engine: next question on ${states.length} partial answer sets`);
   const results = await compare(
     [
-      { name: 'nextQuestion (partial answers, questionnaire paths)', ops: states.length, run: () => states.reduce((s, p) => s + ('error' in ask(p) ? 0 : 1), 0) },
+      { name: 'nextQuestion (partial answers, questionnaire paths)', ops: states.length, run: () => states.reduce((s, p) => s + ('error' in ask(p, []) ? 0 : 1), 0) },
       { name: 'decide on the same partial answers', ops: states.length, run: () => states.reduce((s, p) => s + ('error' in decide(tables, p, { date: DATE }) ? 0 : 1), 0) },
       { name: 'questionnaireState (replay of total answers)', ops: answers.length, run: () => answers.reduce((s, a) => s + ('error' in questionnaireState(tables, a, { date: DATE }) ? 0 : 1), 0) },
     ],

@@ -106,21 +106,28 @@ export function randomAssignments(tables: Tables, n: number, seed: number): Int3
 
 /**
  * Realistic partial answers: the questionnaire's path for each total fact set, one state per
- * question asked (answers given in the order the engine asks for them). `ask` is nextQuestion.
+ * question asked (answers given in the order the engine asks for them). `ask` is nextQuestion with
+ * the screens declined so far. A screen is answered «yes» when every fact it confirms has that value
+ * in the fact set (the facts are then given together), else declined (its facts come one by one).
  */
 export function questionnairePaths(
   facts: readonly TotalFacts[],
-  ask: (partial: FactInput) => { question?: { fact: string } } | { error: unknown },
+  ask: (partial: FactInput, declined: string[]) => { question?: { fact: string; confirms?: { fact: string; value: string | boolean }[] } } | { error: unknown },
 ): FactInput[] {
   const states: FactInput[] = [];
   for (const f of facts) {
+    const given = f as unknown as Record<string, string | boolean>;
     const partial: FactInput = {};
+    const declined: string[] = [];
     for (;;) {
       states.push({ ...partial });
-      const step = ask(partial);
+      const step = ask(partial, declined);
       if ('error' in step) throw new Error(`bench: nextQuestion rejected ${JSON.stringify(partial)}`);
-      if (!step.question) break;
-      partial[step.question.fact] = (f as unknown as Record<string, string | boolean>)[step.question.fact]!;
+      const q = step.question;
+      if (!q) break;
+      if (!q.confirms) partial[q.fact] = given[q.fact]!;
+      else if (q.confirms.every((c) => given[c.fact] === c.value)) for (const c of q.confirms) partial[c.fact] = c.value;
+      else declined.push(q.fact);
     }
   }
   return states;

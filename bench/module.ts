@@ -88,7 +88,7 @@ export async function benchModule(config: BenchConfig, tables: Tables, facts: re
 
   // Realistic partial facts: every state of the questionnaire's path for each fact set, as parsed JSON.
   const sample = facts.slice(0, config.quick ? 1_000 : 3_000);
-  const states = questionnairePaths(sample, (p) => small.nextQuestion(p, { date: DATE }) as { question?: { fact: string } }).map((s) => JSON.parse(JSON.stringify(s)) as FactInput);
+  const states = questionnairePaths(sample, (p, declined) => small.nextQuestion(p, { date: DATE, declined }) as { question?: { fact: string; confirms?: { fact: string; value: string | boolean }[] } }).map((s) => JSON.parse(JSON.stringify(s)) as FactInput);
   const partial = states.filter((s) => Object.keys(s).length < tables.facts.length);
   partial.forEach((s, i) => {
     if (JSON.stringify(small.decide(s, { date: DATE })) !== JSON.stringify(runtime.decide(tables, s, { date: DATE }))) throw new Error(`bench: the module disagrees with the runtime on partial input ${i}`);

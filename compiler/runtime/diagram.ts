@@ -60,60 +60,28 @@ function uniqueIndex(tables: Tables): Map<number, number[]> {
   return index;
 }
 
-/**
- * Per pack, what `restrict` reuses on every call: a memo of restricted nodes (valid where `stamp`
- * holds the call's number) and the facts each frozen node depends on, `words` 32-bit words of bits
- * per node.
- */
+/** Per pack, a memo of restricted nodes reused by every call: valid where `stamp` holds the call's number. */
 interface RestrictScratch {
   memo: Int32Array;
   stamp: Uint32Array;
   call: number;
-  masks: Int32Array;
-  words: number;
 }
 
 const restrictScratch = new WeakMap<Tables, RestrictScratch>();
-
-/** The facts each frozen node depends on, as bit masks (every fact on a reduced diagram's paths matters). */
-function frozenSupport(tables: Tables, words: number): Int32Array {
-  const masks = new Int32Array(tables.nodes.length * words);
-  const done = new Uint8Array(tables.nodes.length);
-  const visit = (h: number): void => {
-    if (h < 0 || done[h]) return;
-    done[h] = 1;
-    const n = tables.nodes[h]!;
-    masks[h * words + (n[0]! >> 5)] |= 1 << (n[0]! & 31);
-    for (let i = 1; i < n.length; i++) {
-      const c = n[i]!;
-      visit(c);
-      if (c >= 0) for (let w = 0; w < words; w++) masks[h * words + w] |= masks[c * words + w]!;
-    }
-  };
-  for (let h = 0; h < tables.nodes.length; h++) visit(h);
-  return masks;
-}
 
 /** Restricts the diagram at `root` to the known facts of `assignment` (-1 = unknown). */
 export function restrict(tables: Tables, root: number, assignment: Int32Array): Restricted {
   const base = tables.nodes.length;
   const global = uniqueIndex(tables);
   let memoed = restrictScratch.get(tables);
-  if (!memoed) {
-    const words = Math.ceil(tables.facts.length / 32) || 1;
-    memoed = { memo: new Int32Array(base), stamp: new Uint32Array(base), call: 0, masks: frozenSupport(tables, words), words };
-    restrictScratch.set(tables, memoed);
-  }
-  const { memo, stamp, masks, words } = memoed;
+  if (!memoed) restrictScratch.set(tables, (memoed = { memo: new Int32Array(base), stamp: new Uint32Array(base), call: 0 }));
+  const { memo, stamp } = memoed;
   // A new call number invalidates every memo entry at once (wrapping: clear the stamps).
   if (++memoed.call === 0xffffffff) {
     stamp.fill(0);
     memoed.call = 1;
   }
   const call = memoed.call;
-  // The known facts as bits: a frozen node that depends on none of them is its own restriction.
-  const known = new Int32Array(words);
-  for (let v = 0; v < assignment.length; v++) if (assignment[v] !== UNKNOWN) known[v >> 5] |= 1 << (v & 31);
   const scratch: number[][] = [];
   let scratchIndex: Map<number, number[]> | undefined;
   const node = (id: number): readonly number[] => (id < base ? tables.nodes[id]! : scratch[id - base]!);
@@ -136,9 +104,6 @@ export function restrict(tables: Tables, root: number, assignment: Int32Array): 
   const go = (h: number): number => {
     if (h < 0) return h;
     if (stamp[h] === call) return memo[h]!;
-    let touched = false;
-    for (let w = 0; w < words && !touched; w++) touched = (masks[h * words + w]! & known[w]!) !== 0;
-    if (!touched) return h;
     const n = tables.nodes[h]!;
     const value = assignment[n[0]!]!;
     let result: number;
@@ -160,32 +125,21 @@ export function restrict(tables: Tables, root: number, assignment: Int32Array): 
     return result;
   };
   const result = go(root);
-  /** The facts the result depends on as bits: a frozen node's are known, a scratch node's are its fact and its children's. */
-  const supportBits = (): Int32Array => {
-    const out = new Int32Array(words);
+  /** The facts the result depends on (every fact on a reduced diagram's paths matters), in fact order. */
+  const facts = (): number[] => {
+    const vars = new Set<number>();
     const seen = new Set<number>();
     const walk = (h: number): void => {
       if (h < 0 || seen.has(h)) return;
       seen.add(h);
-      if (h < base) for (let w = 0; w < words; w++) out[w] |= masks[h * words + w]!;
-      else {
-        const n = scratch[h - base]!;
-        out[n[0]! >> 5] |= 1 << (n[0]! & 31);
-        for (let i = 1; i < n.length; i++) walk(n[i]!);
-      }
+      const n = node(h);
+      vars.add(n[0]!);
+      for (let i = 1; i < n.length; i++) walk(n[i]!);
     };
     walk(result);
-    return out;
+    return [...vars].sort((x, y) => x - y);
   };
-  return {
-    root: result,
-    node,
-    support: () => {
-      const bits = supportBits();
-      return tables.facts.flatMap((_, v) => ((bits[v >> 5]! >> (v & 31)) & 1 ? [v] : []));
-    },
-    supportKey: () => supportBits().join(','),
-  };
+  return { root: result, node, support: facts, supportKey: () => facts().join(',') };
 }
 
 /** The facts a restricted diagram depends on (exactly: the diagram is reduced), in fact order. */

@@ -383,6 +383,24 @@ const openCaches = new WeakMap<Tables, [Map<string, Decision>, Map<string, Decis
  * (which is all an open decision says), so nothing is cached per assignment.
  */
 function partialDecision(tables: Tables, epoch: TableEpoch, assignment: Int32Array, lang: Lang): Decision | { error: InputError } {
+  let seen = partialCaches.get(epoch);
+  if (!seen) partialCaches.set(epoch, (seen = [new Map(), new Map()]));
+  const byAssignment = seen[lang === 'nb' ? 0 : 1];
+  let key = '';
+  for (let i = 0; i < assignment.length; i++) key += String.fromCharCode(assignment[i]! + 1);
+  let d = byAssignment.get(key);
+  if (d === undefined) {
+    if (byAssignment.size >= OPEN_CACHE_SIZE) byAssignment.clear();
+    byAssignment.set(key, (d = restrictedDecision(tables, epoch, assignment, lang)));
+  }
+  return d;
+}
+
+/** Distinct partial assignments whose decisions an epoch keeps (then it starts afresh): a questionnaire's early states recur for every case. */
+const partialCaches = new WeakMap<TableEpoch, [Map<string, Decision | { error: InputError }>, Map<string, Decision | { error: InputError }>]>();
+
+/** partialDecision without its cache: restrict the decision diagram to the assignment. */
+function restrictedDecision(tables: Tables, epoch: TableEpoch, assignment: Int32Array, lang: Lang): Decision | { error: InputError } {
   const decision = restrict(tables, epoch.decision, assignment);
   if (decision.root < 0) return sharedDecision(tables, stateOf(epoch), -1 - decision.root, reasonRules(tables, epoch, assignment), lang);
   let caches = openCaches.get(tables);

@@ -47,6 +47,8 @@ const ANSWERS: Record<string, string> = {
   explicitRequestToSender: 'false',
   hasConsent: 'false',
   customerRelationship: 'none',
+  // The customer-exception screen («Stemmer alt dette?»): no, so its facts are asked one by one.
+  customerException: 'false',
   charityFundraising: 'true',
 };
 /** Compiling and comparing the whole pack in the page's worker takes seconds on a busy machine. */
