@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lovkode } from './support/cli.ts';
+import { CHARITY_FACT, CHARITY_RULE } from './support/charity.ts';
 
 const RULES = fileURLToPath(new URL('../rules/', import.meta.url));
 
@@ -18,28 +19,9 @@ function charityEdit(): string {
   const dir = mkdtempSync(join(tmpdir(), 'lovkode-charity-'));
   cpSync(RULES, dir, { recursive: true });
   const facts = join(dir, 'facts.lov');
-  writeFileSync(
-    facts,
-    `${readFileSync(facts, 'utf8')}
-fact charityFundraising is true or false
-  question nb "Samler du inn penger til et veldedig formål?"
-           en "Are you raising money for a charity?"
-  typical false
-`,
-  );
+  writeFileSync(facts, `${readFileSync(facts, 'utf8')}${CHARITY_FACT}`);
   const electronic = join(dir, 'electronic.lov');
-  writeFileSync(
-    electronic,
-    `${readFileSync(electronic, 'utf8')}
-rule R31 "Innsamling til veldedige formål" en "Charity fundraising"
-  exception to R30
-  when charityFundraising
-  then allowed_with_conditions
-  because nb "Innsamling til veldedige formål er ikke vanlig reklame for varer og tjenester."
-          en "Fundraising for a charity is not ordinary advertising of goods and services."
-  cites mfl "§ 15 første ledd"
-`,
-  );
+  writeFileSync(electronic, `${readFileSync(electronic, 'utf8')}${CHARITY_RULE}`);
   return join(dir, 'main.lov');
 }
 

@@ -12,6 +12,7 @@ import { describeDiff } from '../compiler/cli/diff-words.ts';
 import { decodeShared, encodeShared, isShared } from '../site/lib/playground/share.ts';
 import { playgroundText } from '../site/lib/playground/text.ts';
 import { changesView, diagnosticsView, examplesView, findingsView } from '../site/lib/playground/view.ts';
+import { CHARITY_FACT, CHARITY_RULE } from './support/charity.ts';
 
 const RULES = fileURLToPath(new URL('../rules/', import.meta.url));
 const PUBLISHED = Object.fromEntries(readdirSync(RULES).filter((f) => f.endsWith('.lov')).map((f) => [f, readFileSync(`${RULES}${f}`, 'utf8')]));
@@ -52,8 +53,8 @@ describe('share fragment', () => {
 
 describe('panels of the charity edit', () => {
   const edits = {
-    'facts.lov': `${PUBLISHED['facts.lov']}\nfact charityFundraising is true or false\n  question nb "Samler du inn penger til et veldedig formål?"\n           en "Are you raising money for a charity?"\n  typical false\n`,
-    'electronic.lov': `${PUBLISHED['electronic.lov']}\nrule R31 "Innsamling til veldedige formål" en "Charity fundraising"\n  exception to R30\n  when charityFundraising\n  then allowed_with_conditions\n  because nb "Innsamling." en "Fundraising."\n  cites mfl "§ 15 første ledd"\n`,
+    'facts.lov': `${PUBLISHED['facts.lov']}${CHARITY_FACT}`,
+    'electronic.lov': `${PUBLISHED['electronic.lov']}${CHARITY_RULE}`,
   };
   const before = compileWith(['main.lov'], sourcesHost(PUBLISHED), { analyse: false, examples: false });
   const after = compileWith(['main.lov'], sourcesHost({ ...PUBLISHED, ...edits }), {});

@@ -14,6 +14,7 @@ import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations, e2eUnavailable, newPage, useSite } from './support.ts';
 import { encodeShared } from '../../site/lib/playground/share.ts';
+import { CHARITY_FACT as FACT, CHARITY_RULE as RULE } from '../support/charity.ts';
 
 const RULES = fileURLToPath(new URL('../../rules/', import.meta.url));
 /** The published rule files, as the page has them. */
@@ -21,22 +22,6 @@ const PUBLISHED = new Map(readdirSync(RULES).filter((f) => f.endsWith('.lov')).m
 
 const unavailable = e2eUnavailable();
 
-/** The charity edit (test/charity-edit.test.ts): a new yes/no fact, and a new exception to R30. */
-const FACT = `
-fact charityFundraising is true or false
-  question nb "Samler du inn penger til et veldedig formål?"
-           en "Are you raising money for a charity?"
-  typical false
-`;
-const RULE = `
-rule R31 "Innsamling til veldedige formål" en "Charity fundraising"
-  exception to R30
-  when charityFundraising
-  then allowed_with_conditions
-  because nb "Innsamling til veldedige formål er ikke vanlig reklame for varer og tjenester."
-          en "Fundraising for a charity is not ordinary advertising of goods and services."
-  cites mfl "§ 15 første ledd"
-`;
 /** How the test answers the questions on the edit; any other question gets its first answer. */
 const ANSWERS: Record<string, string> = {
   channel: 'email',
