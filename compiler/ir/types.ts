@@ -2,7 +2,7 @@
  * The intermediate representation: a checked program with every name resolved to an index,
  * named conditions inlined, obligation sets expanded and citations resolved to links.
  */
-import type { TableCitation, TableFact, TableScreen, TextPair } from '../runtime/tables.ts';
+import type { TableCitation, TableFact, TableScreen, TableStatute, TextPair } from '../runtime/tables.ts';
 import type { Range } from '../ast/types.ts';
 
 /** A condition over fact indices. `mask` has bit v set when value index v satisfies the test. */
@@ -51,17 +51,8 @@ export interface IRRule {
   statutes?: number[];
 }
 
-/** A statute text declared in the pack (`statute SOURCE "pinpoint" STATUS`). */
-export interface IRStatute {
-  source: string;
-  pinpoint: string;
-  /** How citations show it: «mfl. § 15 første ledd». */
-  ref: string;
-  status: 'primary' | 'secondary';
-  /** The law's own words, in Norwegian (bokmål), verbatim. */
-  text: string;
-  url: string;
-}
+/** A statute text declared in the pack (`statute SOURCE "pinpoint" STATUS`): the same shape the tables keep. */
+export type IRStatute = TableStatute;
 
 export interface IRObligation {
   code: string;

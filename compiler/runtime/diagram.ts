@@ -13,8 +13,6 @@ export interface Restricted {
   node(id: number): readonly number[];
   /** The facts the restricted diagram depends on, in fact order. */
   support(): number[];
-  /** The same set as a key: equal keys, equal sets. */
-  supportKey(): string;
 }
 
 const UNKNOWN = -1;
@@ -139,7 +137,7 @@ export function restrict(tables: Tables, root: number, assignment: Int32Array): 
     walk(result);
     return [...vars].sort((x, y) => x - y);
   };
-  return { root: result, node, support: facts, supportKey: () => facts().join(',') };
+  return { root: result, node, support: facts };
 }
 
 /** The facts a restricted diagram depends on (exactly: the diagram is reduced), in fact order. */

@@ -406,11 +406,12 @@ function restrictedDecision(tables: Tables, epoch: TableEpoch, assignment: Int32
   let caches = openCaches.get(tables);
   if (!caches) openCaches.set(tables, (caches = [new Map(), new Map()]));
   const cache = caches[lang === 'nb' ? 0 : 1];
-  const key = decision.supportKey();
+  const facts = decision.support();
+  const key = facts.join(',');
   let d = cache.get(key);
   if (d === undefined) {
     if (cache.size >= OPEN_CACHE_SIZE) cache.clear();
-    cache.set(key, (d = openDecision(tables, decision.support())));
+    cache.set(key, (d = openDecision(tables, facts)));
   }
   return d;
 }
