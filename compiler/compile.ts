@@ -31,7 +31,8 @@ import type { LoadHost } from './load/host-types.ts';
 import { loadWith } from './load/loader.ts';
 import { normalize, posixPaths } from './load/posix.ts';
 import { whatWouldChange as changesFor, type ChangeSet } from './runtime/counterfactual.ts';
-import { checkDate, decide as decideOn, nextQuestion as nextOn, today, validateFacts, type DecideOptions } from './runtime/engine.ts';
+import { nextQuestion as nextOn } from './runtime/ask.ts';
+import { checkDate, decide as decideOn, today, validateFacts, type DecideOptions } from './runtime/engine.ts';
 import type { Tables } from './runtime/tables.ts';
 
 /** A compiled rule pack's internals: its IR, its diagrams and its frozen tables. */

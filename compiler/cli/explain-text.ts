@@ -7,7 +7,8 @@ import { OUTCOMES, type Outcome } from '../ast/types.ts';
 import type { CitationOut, Decision, FactInput, InputError, Lang } from '../evaluate/types.ts';
 import type { TableFact, Tables } from '../runtime/tables.ts';
 import { paint } from './io.ts';
-import { decisiveFacts, nextQuestion, today, validateFacts } from '../runtime/engine.ts';
+import { nextQuestion } from '../runtime/ask.ts';
+import { decisiveFacts, today, validateFacts } from '../runtime/engine.ts';
 
 /** Where the text goes: only whether it may carry ANSI colours matters. */
 type Colour = { color: boolean };

@@ -8,6 +8,7 @@ import type { Tables } from '../runtime/tables.ts';
 /** Anything that carries compiled tables: a compiled Pack, or the prebuilt bundled tables. */
 export type Decider = { tables: Tables };
 import * as engine from '../runtime/engine.ts';
+import { nextQuestion as askNext } from '../runtime/ask.ts';
 import { runExamples as runOn, type ExampleResult } from './examples.ts';
 import { whatWouldChange as changes } from '../runtime/counterfactual.ts';
 import { questionnaireState as runtimeQuestionnaire } from '../runtime/questionnaire.ts';
@@ -27,7 +28,7 @@ export function decide(pack: Decider, facts: unknown, options?: engine.DecideOpt
 
 /** The decision so far and the next question to ask, if any: `nextQuestion(pack, answers)`. */
 export function nextQuestion(pack: Decider, facts: unknown, options?: engine.DecideOptions) {
-  return engine.nextQuestion(pack.tables, facts, options);
+  return askNext(pack.tables, facts, options);
 }
 
 /** The questionnaire's state from answers (asked questions, relevant facts, decision, next question). */

@@ -10,7 +10,8 @@
  * «yes», and one whose listed facts are answered otherwise is passed over.
  */
 import type { Decision, FactInput, InputError, Question } from '../evaluate/types.ts';
-import { nextQuestion, type DecideOptions } from './engine.ts';
+import { nextQuestion } from './ask.ts';
+import type { DecideOptions } from './engine.ts';
 import type { Tables } from './tables.ts';
 
 export interface AnsweredQuestion {
