@@ -3,35 +3,17 @@
  * and a non-zero exit, and a 100,000-line batch streams through with flat memory (the answer begins
  * before the request has been sent, and the server's peak RSS stays loosely bounded).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServe } from './support/serve.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'lovkode.mjs');
-
-/** Starts `lovkode serve` on a free port; resolves with the process and its URL. */
-function startServe(args: string[] = []): Promise<{ child: ChildProcess; url: string; log: () => string }> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  let log = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`lovkode serve did not start:\n${log}`)), 30_000);
-    child.stdout!.on('data', (c: Buffer) => {
-      log += c.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+)/.exec(log);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, url: m[1]!, log: () => log });
-      }
-    });
-    child.stderr!.on('data', (c: Buffer) => (log += c.toString()));
-    child.once('exit', (code) => reject(new Error(`lovkode serve exited with ${code}:\n${log}`)));
-  });
-}
 
 /** Peak resident memory of a process in MB (Linux /proc), or undefined elsewhere. */
 function peakRssMB(pid: number): number | undefined {
