@@ -5,7 +5,7 @@
  */
 import type { Tables, TableTerminal } from '../runtime/tables.ts';
 import { MddBuilder, terminalIndex, type Handle } from './mdd.ts';
-import { namedDiagrams } from './named.ts';
+import { NamedDiagrams } from './named.ts';
 import { PairMemo } from './pair-memo.ts';
 import { isGeneral, priorities, setsAside } from './priorities.ts';
 import type { IRExpr, IRPack } from './types.ts';
@@ -125,6 +125,17 @@ export function build(pack: IRPack, builder = newBuilder(pack)): BuiltPack {
   const F = builder.leaf({ kind: 'bool', v: false });
   const GAP = builder.leaf({ kind: 'gap' });
 
+  /**
+   * A pure leaf operation, applied with one memo for the whole build: the diagrams are canonical, so
+   * a pair of handles met again (in a later epoch, or another rule) has the same result as before.
+   */
+  const lasting = (op: (x: Handle, y: Handle) => Handle): ((a: Handle, b: Handle) => Handle) => {
+    const memo = new PairMemo();
+    return (a, b) => builder.apply(a, b, op, memo);
+  };
+  const andExpr = lasting((a, b) => (a === F || b === F ? F : a === b ? a : F));
+  const orExpr = lasting((a, b) => (a === T || b === T ? T : a === b ? a : T));
+
   const exprCache = new Map<IRExpr, Handle>();
   const exprToMdd = (e: IRExpr): Handle => {
     const hit = exprCache.get(e);
@@ -144,11 +155,9 @@ export function build(pack: IRPack, builder = newBuilder(pack)): BuiltPack {
         break;
       case 'and':
       case 'or': {
-        const absorbing = e.k === 'and' ? F : T;
+        const step = e.k === 'and' ? andExpr : orExpr;
         h = e.k === 'and' ? T : F;
-        for (const sub of e.es) {
-          h = builder.apply(h, exprToMdd(sub), (a, b) => (a === absorbing || b === absorbing ? absorbing : a === b ? a : e.k === 'and' ? F : T));
-        }
+        for (const sub of e.es) h = step(h, exprToMdd(sub));
         break;
       }
     }
@@ -156,8 +165,8 @@ export function build(pack: IRPack, builder = newBuilder(pack)): BuiltPack {
     return h;
   };
 
-  const and = (a: Handle, b: Handle): Handle => builder.apply(a, b, (x, y) => (x === T && y === T ? T : F));
-  const or = (a: Handle, b: Handle): Handle => builder.apply(a, b, (x, y) => (x === T || y === T ? T : F));
+  const and = lasting((x, y) => (x === T && y === T ? T : F));
+  const or = lasting((x, y) => (x === T || y === T ? T : F));
 
   const mergeCache = new PairMemo(4096);
   const merge = (a: Handle, b: Handle): Handle => {
@@ -191,7 +200,8 @@ export function build(pack: IRPack, builder = newBuilder(pack)): BuiltPack {
     }
     return layer[0]!;
   };
-  const mergeAll = (handles: Handle[]): Handle => combineAll(handles, (a, b) => builder.apply(a, b, merge), GAP);
+  const mergePair = lasting(merge);
+  const mergeAll = (handles: Handle[]): Handle => combineAll(handles, mergePair, GAP);
   const anyOf = (handles: Handle[]): Handle => combineAll(handles, or, F);
 
   const order = priorities(pack);
@@ -213,6 +223,32 @@ export function build(pack: IRPack, builder = newBuilder(pack)): BuiltPack {
     for (const w of subtree(winner)) for (const l of losers) if (order.over(w, l)) return true;
     return false;
   };
+
+  /** Where result y sets result x aside (T), leaf pair by leaf pair. */
+  const setAside = lasting((y, x) => {
+    if (x === GAP || y === GAP) return F;
+    let aside = asideCache.get(y, x);
+    if (aside === undefined) asideCache.set(y, x, (aside = setsAside(order, rulesOfLeaf(builder.value(y)), rulesOfLeaf(builder.value(x))) ? T : F));
+    return aside;
+  });
+  /** x, except a gap where `removed` is T. */
+  const dropWhere = lasting((removed, x) => (removed === T ? GAP : x));
+  /** The exceptions' result where there is one, else the rule's own. */
+  const unlessExcepted = lasting((ex, o) => (ex === GAP ? o : ex));
+  /** b where the condition is T, else a gap. */
+  const onlyWhere = lasting((c, b) => (c === T ? b : GAP));
+  /** A rule's own result by rule and the obligations in force: it is the same in every epoch with those. */
+  const ownCache = new Map<string, Handle>();
+  /** The decision diagram's leaves: a decision without the rules that gave it, anything else as it is. */
+  const withoutRules = (h: Handle): Handle => {
+    const l = builder.value(h);
+    return l.kind === 'decision' ? builder.leaf({ ...l, rules: [] }) : h;
+  };
+  /** withoutRules by node and leaf, for every epoch: their full diagrams share most nodes. */
+  const withoutRulesMemo = new Map<Handle, Handle>();
+  /** Where a leaf names each rule that a priority can set aside (or a reason of one). */
+  const namedRules = pack.rules.flatMap((rule, i) => (order.targets.has(rule.reasonOf ?? i) ? [i] : []));
+  const named = new NamedDiagrams(builder, namedRules, (h) => rulesOfLeaf(builder.value(h)), T, F);
 
   const starts = epochStarts(pack);
   const epochBounds = ['', ...starts].map((start, i, all) => ({
@@ -261,6 +297,12 @@ export function build(pack: IRPack, builder = newBuilder(pack)): BuiltPack {
       }
       return h;
     };
+    const ownOf = (i: number): Handle => {
+      const key = `${i}:${pack.rules[i]!.obligations.filter((use) => inForce(pack.obligations[use.obligation]!, bounds.start)).map((use) => use.obligation).join(',')}`;
+      let h = ownCache.get(key);
+      if (h === undefined) ownCache.set(key, (h = own(i)));
+      return h;
+    };
     /** Combines sibling results (or general rules'): those set aside by a priority first drop out. */
     const combine = (members: number[]): Handle => {
       const values = members.map(ruleValue);
@@ -269,14 +311,9 @@ export function build(pack: IRPack, builder = newBuilder(pack)): BuiltPack {
         let removed = F;
         values.forEach((w, b) => {
           if (a === b || !mayPrevail(members[b]!, members[a]!)) return;
-          removed = or(removed, builder.apply(w, v, (y, x) => {
-            if (x === GAP || y === GAP) return F;
-            let aside = asideCache.get(y, x);
-            if (aside === undefined) asideCache.set(y, x, (aside = setsAside(order, rulesOfLeaf(builder.value(y)), rulesOfLeaf(builder.value(x))) ? T : F));
-            return aside;
-          }));
+          removed = or(removed, setAside(w, v));
         });
-        return removed === F ? v : builder.apply(removed, v, (r, x) => (r === T ? GAP : x));
+        return removed === F ? v : dropWhere(removed, v);
       });
       return mergeAll(kept);
     };
@@ -287,8 +324,8 @@ export function build(pack: IRPack, builder = newBuilder(pack)): BuiltPack {
       let result = GAP;
       if (inForce(rule, bounds.start)) {
         const fromExceptions = combine(rule.exceptions);
-        const body = builder.apply(fromExceptions, own(i), (ex, o) => (ex === GAP ? o : ex));
-        result = builder.apply(exprToMdd(rule.when), body, (c, b) => (c === T ? b : GAP));
+        const body = unlessExcepted(fromExceptions, ownOf(i));
+        result = onlyWhere(exprToMdd(rule.when), body);
       }
       ruleCache.set(i, result);
       return result;
@@ -296,10 +333,7 @@ export function build(pack: IRPack, builder = newBuilder(pack)): BuiltPack {
     // Exceptions before the rules they except, so a long chain never nests ruleValue calls deeply.
     for (const i of exceptionsFirst(pack.rules)) ruleValue(i);
     const full = combine(pack.rules.flatMap((r, i) => (isGeneral(r) ? [i] : [])));
-    const decision = builder.mapLeaves(full, (h) => {
-      const l = builder.value(h);
-      return l.kind === 'decision' ? builder.leaf({ ...l, rules: [] }) : h;
-    });
+    const decision = builder.mapLeaves(full, withoutRules, withoutRulesMemo);
     // Where each rule applies at all (its condition, within the scope of one of its parents), and
     // where it decides (it applies and none of its exceptions does): the reasons of any answer.
     const scopes: Handle[] = [];
@@ -318,12 +352,11 @@ export function build(pack: IRPack, builder = newBuilder(pack)): BuiltPack {
       return and(scope(i), not(overridden));
     };
     // Where a leaf of the full diagram names the rule: one pass for all such rules, not one walk each.
-    const namedRules = pack.rules.flatMap((rule, i) => (order.targets.has(rule.reasonOf ?? i) ? [i] : []));
-    const namedRoots = namedDiagrams(builder, full, namedRules, (h) => rulesOfLeaf(builder.value(h)), T, F);
-    const named = new Map(namedRules.map((i, k) => [i, namedRoots[k]!]));
+    const namedRoots = named.of(full);
+    const namedIn = new Map(namedRules.map((i, k) => [i, namedRoots[k]!]));
     const decides = pack.rules.map((rule, i) => {
       const owner = rule.reasonOf ?? i;
-      if (order.targets.has(owner)) return named.get(i)!;
+      if (order.targets.has(owner)) return namedIn.get(i)!;
       if (rule.reasonOf !== undefined) return and(ownResult(owner), exprToMdd(rule.when));
       const reasons = anyOf((rule.reasons ?? []).map((r) => exprToMdd(pack.rules[r]!.when)));
       return and(ownResult(i), not(reasons));

@@ -183,8 +183,12 @@ export class MddBuilder<T> {
     return result;
   }
 
-  /** Replaces every leaf through `f` (a leaf-to-handle map), re-reducing on the way up. */
-  mapLeaves(h: Handle, f: (leaf: Handle) => Handle): Handle {
+  /**
+   * Replaces every leaf through `f` (a leaf-to-handle map), re-reducing on the way up. A memo
+   * (`kept`: node or leaf → result) kept between calls with the same `f` makes a later call walk only new nodes.
+   */
+  mapLeaves(h: Handle, f: (leaf: Handle) => Handle, kept?: Map<Handle, Handle>): Handle {
+    if (kept) return this.mapLeavesWith(h, f, kept);
     if (h < 0) return f(h);
     // A memo over the nodes that exist now (the walk only meets those), stamped per call.
     if (this.mapStamp.length < this.count) {
@@ -215,6 +219,21 @@ export class MddBuilder<T> {
       return result;
     };
     return walk(h);
+  }
+
+  private mapLeavesWith(h: Handle, f: (leaf: Handle) => Handle, memo: Map<Handle, Handle>): Handle {
+    let result = memo.get(h);
+    if (result !== undefined) return result;
+    if (h < 0) result = f(h);
+    else {
+      const v = this.varData[h]!;
+      const size = this.domains[v]!;
+      const children = new Array<Handle>(size);
+      for (let i = 0; i < size; i++) children[i] = this.mapLeavesWith(this.childData[this.childStart[h]! + i]!, f, memo);
+      result = this.node(v, children);
+    }
+    memo.set(h, result);
+    return result;
   }
 
   /** The leaves reachable from a handle, optionally only through the values `allowed(variable)` lists. */
