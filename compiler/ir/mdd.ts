@@ -44,6 +44,11 @@ export class MddBuilder<T> {
   private mapStamp = new Int32Array(0);
   private mapMemo = new Int32Array(0);
   private mapPass = 0;
+  /** reachableLeaves' visited marks: the stamp of the walk that last visited each node. */
+  private reachStamp = new Int32Array(0);
+  private reachPass = 0;
+  /** reachableLeaves' answers without `allowed`, by handle. */
+  private readonly leavesBelow = new Map<Handle, ReadonlySet<Handle>>();
 
   /** `new MddBuilder(domainSizes, keyOf)`: one domain size per variable, and a key for leaf equality. */
   constructor(
@@ -142,11 +147,6 @@ export class MddBuilder<T> {
     }
   }
 
-  /** The variable a handle tests, or Infinity for a terminal. */
-  varOf(h: Handle): number {
-    return h < 0 ? Infinity : this.varData[h]!;
-  }
-
   /** Combines two diagrams leaf by leaf: `apply(a, b, (x, y) => leafHandle)`. */
   apply(a: Handle, b: Handle, op: (x: Handle, y: Handle) => Handle, memo?: PairMemo): Handle {
     if (a < 0 && b < 0) return op(a, b);
@@ -163,8 +163,9 @@ export class MddBuilder<T> {
     }
     const hit = memo.get(a, b);
     if (hit !== undefined) return hit;
-    const va = this.varOf(a);
-    const vb = this.varOf(b);
+    // A terminal tests no variable: it sorts after every one (a small integer, unlike Infinity, keeps this code on integers).
+    const va = a < 0 ? 0x7fffffff : this.varData[a]!;
+    const vb = b < 0 ? 0x7fffffff : this.varData[b]!;
     const v = va < vb ? va : vb;
     const size = this.domains[v]!;
     // One buffer per variable: recursive calls only visit later variables, so it is never shared.
@@ -236,22 +237,31 @@ export class MddBuilder<T> {
     return result;
   }
 
-  /** The leaves reachable from a handle, optionally only through the values `allowed(variable)` lists. */
-  reachableLeaves(h: Handle, allowed?: (v: number) => ReadonlySet<number> | undefined): Set<Handle> {
+  /**
+   * The leaves reachable from a handle, in the order a depth-first walk meets them, optionally only
+   * through the values `allowed(variable)` lists. Without `allowed` the answer is kept: diagrams never change.
+   */
+  reachableLeaves(h: Handle, allowed?: (v: number) => ReadonlySet<number> | undefined): ReadonlySet<Handle> {
+    const kept = allowed ? undefined : this.leavesBelow.get(h);
+    if (kept) return kept;
     const out = new Set<Handle>();
-    const seen = new Set<Handle>();
+    // Visited nodes carry this walk's stamp (the array is shared by every walk and grows with the store).
+    if (this.reachStamp.length < this.count) this.reachStamp = new Int32Array(this.varData.length);
+    const seen = this.reachStamp;
+    const pass = ++this.reachPass;
     const walk = (x: Handle): void => {
       if (x < 0) {
         out.add(x);
         return;
       }
-      if (seen.has(x)) return;
-      seen.add(x);
+      if (seen[x] === pass) return;
+      seen[x] = pass;
       const values = allowed?.(this.varData[x]!);
       const size = this.domains[this.varData[x]!]!;
       for (let value = 0; value < size; value++) if (!values || values.has(value)) walk(this.child(x, value));
     };
     walk(h);
+    if (!allowed) this.leavesBelow.set(h, out);
     return out;
   }
 }
