@@ -43,14 +43,16 @@ function opt<V>(value: V | undefined): V[] {
   return value === undefined ? [] : [value];
 }
 
-function allTokens(part: Part, out: IToken[] = []): IToken[] {
-  if (!part) return out;
+/** The first and the last real token (by offset) of a part, into `ends`; no list of the tokens is made. */
+function extremes(part: Part, ends: { first?: IToken; last?: IToken }): void {
+  if (!part) return;
   if (!('children' in part)) {
-    if (!part.isInsertedInRecovery && !Number.isNaN(part.startOffset)) out.push(part);
-    return out;
+    if (part.isInsertedInRecovery || Number.isNaN(part.startOffset)) return;
+    if (!ends.first || part.startOffset < ends.first.startOffset) ends.first = part;
+    if (!ends.last || part.startOffset > ends.last.startOffset) ends.last = part;
+    return;
   }
-  for (const list of Object.values(part.children)) for (const el of list) allTokens(el, out);
-  return out;
+  for (const key in part.children) for (const el of part.children[key]!) extremes(el, ends);
 }
 
 /** Undoes `\"` and `\\` in a string token and drops its quotes. */
@@ -68,14 +70,10 @@ export class AstBuilder {
 
   /** The range from the first to the last real token of the given parts. */
   span(...parts: Part[]): Range | undefined {
-    const tokens = parts.flatMap((p) => allTokens(p));
-    if (tokens.length === 0) return undefined;
-    let first = tokens[0]!;
-    let last = tokens[0]!;
-    for (const t of tokens) {
-      if (t.startOffset < first.startOffset) first = t;
-      if (t.startOffset > last.startOffset) last = t;
-    }
+    const ends: { first?: IToken; last?: IToken } = {};
+    for (const p of parts) extremes(p, ends);
+    const { first, last } = ends;
+    if (!first || !last) return undefined;
     const a = tokenRange(first, this.file);
     const b = tokenRange(last, this.file);
     return a && b ? { file: this.file, start: a.start, end: b.end } : undefined;
