@@ -128,13 +128,17 @@ export function build(pack: IRPack, builder = newBuilder(pack)): BuiltPack {
   /**
    * A pure leaf operation, applied with one memo for the whole build: the diagrams are canonical, so
    * a pair of handles met again (in a later epoch, or another rule) has the same result as before.
+   * `shortcut` answers the steps whose result is known from one side alone (see MddBuilder.apply).
    */
-  const lasting = (op: (x: Handle, y: Handle) => Handle): ((a: Handle, b: Handle) => Handle) => {
-    const memo = new PairMemo();
-    return (a, b) => builder.apply(a, b, op, memo);
+  const lasting = (op: (x: Handle, y: Handle) => Handle, shortcut?: (a: Handle, b: Handle) => Handle | undefined): ((a: Handle, b: Handle) => Handle) => {
+    const memo = new PairMemo(1 << 14);
+    return (a, b) => builder.apply(a, b, op, memo, shortcut);
   };
-  const andExpr = lasting((a, b) => (a === F || b === F ? F : a === b ? a : F));
-  const orExpr = lasting((a, b) => (a === T || b === T ? T : a === b ? a : T));
+  // Conjunction and disjunction of truth diagrams: F (T) decides alone, T (F) leaves the other side as it is.
+  const andShortcut = (a: Handle, b: Handle): Handle | undefined => (a === F || b === F ? F : a === T ? b : b === T ? a : a === b ? a : undefined);
+  const orShortcut = (a: Handle, b: Handle): Handle | undefined => (a === T || b === T ? T : a === F ? b : b === F ? a : a === b ? a : undefined);
+  const andExpr = lasting((a, b) => (a === F || b === F ? F : a === b ? a : F), andShortcut);
+  const orExpr = lasting((a, b) => (a === T || b === T ? T : a === b ? a : T), orShortcut);
 
   const exprCache = new Map<IRExpr, Handle>();
   const exprToMdd = (e: IRExpr): Handle => {
@@ -165,8 +169,8 @@ export function build(pack: IRPack, builder = newBuilder(pack)): BuiltPack {
     return h;
   };
 
-  const and = lasting((x, y) => (x === T && y === T ? T : F));
-  const or = lasting((x, y) => (x === T || y === T ? T : F));
+  const and = lasting((x, y) => (x === T && y === T ? T : F), andShortcut);
+  const or = lasting((x, y) => (x === T || y === T ? T : F), orShortcut);
 
   const mergeCache = new PairMemo(4096);
   const merge = (a: Handle, b: Handle): Handle => {
@@ -200,7 +204,7 @@ export function build(pack: IRPack, builder = newBuilder(pack)): BuiltPack {
     }
     return layer[0]!;
   };
-  const mergePair = lasting(merge);
+  const mergePair = lasting(merge, (a, b) => (a === GAP ? b : b === GAP ? a : a === b ? a : undefined));
   const mergeAll = (handles: Handle[]): Handle => combineAll(handles, mergePair, GAP);
   const anyOf = (handles: Handle[]): Handle => combineAll(handles, or, F);
 
@@ -225,18 +229,30 @@ export function build(pack: IRPack, builder = newBuilder(pack)): BuiltPack {
   };
 
   /** Where result y sets result x aside (T), leaf pair by leaf pair. */
-  const setAside = lasting((y, x) => {
-    if (x === GAP || y === GAP) return F;
-    let aside = asideCache.get(y, x);
-    if (aside === undefined) asideCache.set(y, x, (aside = setsAside(order, rulesOfLeaf(builder.value(y)), rulesOfLeaf(builder.value(x))) ? T : F));
-    return aside;
-  });
-  /** x, except a gap where `removed` is T. */
-  const dropWhere = lasting((removed, x) => (removed === T ? GAP : x));
+  const setAside = lasting(
+    (y, x) => {
+      if (x === GAP || y === GAP) return F;
+      let aside = asideCache.get(y, x);
+      if (aside === undefined) asideCache.set(y, x, (aside = setsAside(order, rulesOfLeaf(builder.value(y)), rulesOfLeaf(builder.value(x))) ? T : F));
+      return aside;
+    },
+    (y, x) => (x === GAP || y === GAP ? F : undefined),
+  );
+  /** x, except a gap where `removed` (a truth diagram) is T. */
+  const dropWhere = lasting(
+    (removed, x) => (removed === T ? GAP : x),
+    (removed, x) => (removed === F ? x : removed === T ? GAP : undefined),
+  );
   /** The exceptions' result where there is one, else the rule's own. */
-  const unlessExcepted = lasting((ex, o) => (ex === GAP ? o : ex));
-  /** b where the condition is T, else a gap. */
-  const onlyWhere = lasting((c, b) => (c === T ? b : GAP));
+  const unlessExcepted = lasting(
+    (ex, o) => (ex === GAP ? o : ex),
+    (ex, o) => (ex === GAP ? o : ex < 0 ? ex : undefined),
+  );
+  /** b where the condition (a truth diagram) is T, else a gap. */
+  const onlyWhere = lasting(
+    (c, b) => (c === T ? b : GAP),
+    (c, b) => (c === T ? b : c === F ? GAP : undefined),
+  );
   /** A rule's own result by rule and the obligations in force: it is the same in every epoch with those. */
   const ownCache = new Map<string, Handle>();
   /** The decision diagram's leaves: a decision without the rules that gave it, anything else as it is. */

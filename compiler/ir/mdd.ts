@@ -147,16 +147,25 @@ export class MddBuilder<T> {
     }
   }
 
-  /** Combines two diagrams leaf by leaf: `apply(a, b, (x, y) => leafHandle)`. */
-  apply(a: Handle, b: Handle, op: (x: Handle, y: Handle) => Handle, memo?: PairMemo): Handle {
+  /**
+   * Combines two diagrams leaf by leaf: `apply(a, b, (x, y) => leafHandle)`. `shortcut(a, b)`, when
+   * given, may answer a step at once where one side is a leaf (or both sides are the same) and the
+   * answer does not depend on the other side, e.g. `and(F, b) = F` or `and(T, b) = b`; it must give
+   * exactly what the walk would, or undefined. It saves walking b, whose nodes all exist already.
+   */
+  apply(a: Handle, b: Handle, op: (x: Handle, y: Handle) => Handle, memo?: PairMemo, shortcut?: (a: Handle, b: Handle) => Handle | undefined): Handle {
     if (a < 0 && b < 0) return op(a, b);
+    if (shortcut && (a < 0 || b < 0 || a === b)) {
+      const known = shortcut(a, b);
+      if (known !== undefined) return known;
+    }
     if (!memo) {
       // A top-level call reuses the builder's memo and child buffers, so operations must not call apply.
       if (this.applying) throw new Error('internal: MddBuilder.apply called from inside an apply operation');
       this.applying = true;
       this.memo.clear();
       try {
-        return this.apply(a, b, op, this.memo);
+        return this.apply(a, b, op, this.memo, shortcut);
       } finally {
         this.applying = false;
       }
@@ -177,7 +186,7 @@ export class MddBuilder<T> {
       // Read the store afresh each time: a recursive call may have grown it.
       const ca = sa < 0 ? a : this.childData[sa + i]!;
       const cb = sb < 0 ? b : this.childData[sb + i]!;
-      children[i] = this.apply(ca, cb, op, memo);
+      children[i] = this.apply(ca, cb, op, memo, shortcut);
     }
     const result = this.node(v, children);
     memo.set(a, b, result);
