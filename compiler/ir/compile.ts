@@ -273,6 +273,9 @@ export function build(pack: IRPack, builder = newBuilder(pack)): BuiltPack {
     ...(i + 1 < all.length ? { until: previousDay(all[i + 1]!) } : {}),
   }));
 
+  /** For own's steps: where the condition is F the result is the other side, as it is. */
+  const unchangedWhereFalse = (c: Handle, x: Handle): Handle | undefined => (c === F ? x : undefined);
+
   const epochs = epochBounds.map((bounds) => {
     const ruleCache = new Map<number, Handle>();
     const own = (i: number): Handle => {
@@ -296,7 +299,7 @@ export function build(pack: IRPack, builder = newBuilder(pack)): BuiltPack {
             added.set(r, (out = builder.leaf({ ...d, obligations: union(d.obligations, [use.obligation]) })));
           }
           return out;
-        });
+        }, undefined, unchangedWhereFalse);
       }
       // The reasons whose condition holds are named in place of the rule; outcome and obligations stay.
       for (const r of rule.reasons ?? []) {
@@ -309,7 +312,7 @@ export function build(pack: IRPack, builder = newBuilder(pack)): BuiltPack {
             renamed.set(x, (out = builder.leaf({ ...d, rules: union(d.rules.filter((k) => k !== i), [r]) })));
           }
           return out;
-        });
+        }, undefined, unchangedWhereFalse);
       }
       return h;
     };
