@@ -238,6 +238,22 @@ export function build(pack: IRPack, builder = newBuilder(pack)): BuiltPack {
     },
     (y, x) => (x === GAP || y === GAP ? F : undefined),
   );
+  /**
+   * Whether one result sets another aside depends only on the rules they name, by owner (a reason
+   * counts as its rule; see setsAside). `byOwners` replaces each leaf by the first leaf met with the
+   * same owners, so the thousands of leaves of a rule with many reasons become one or two, and
+   * setAside walks a small diagram instead: the same truth diagram comes out.
+   */
+  const firstWithOwners = new Map<string, Handle>();
+  const sameOwners = (h: Handle): Handle => {
+    if (h === GAP) return h;
+    const key = [...new Set(rulesOfLeaf(builder.value(h)).map(order.owner))].sort((a, b) => a - b).join(',');
+    let first = firstWithOwners.get(key);
+    if (first === undefined) firstWithOwners.set(key, (first = h));
+    return first;
+  };
+  const sameOwnersMemo = new Map<Handle, Handle>();
+  const byOwners = (h: Handle): Handle => builder.mapLeaves(h, sameOwners, sameOwnersMemo);
   /** x, except a gap where `removed` (a truth diagram) is T. */
   const dropWhere = lasting(
     (removed, x) => (removed === T ? GAP : x),
@@ -326,11 +342,13 @@ export function build(pack: IRPack, builder = newBuilder(pack)): BuiltPack {
     const combine = (members: number[]): Handle => {
       const values = members.map(ruleValue);
       if (!order.any) return mergeAll(values);
+      const owners: Handle[] = [];
+      const ownersOf = (k: number): Handle => (owners[k] ??= byOwners(values[k]!));
       const kept = values.map((v, a) => {
         let removed = F;
-        values.forEach((w, b) => {
+        values.forEach((_, b) => {
           if (a === b || !mayPrevail(members[b]!, members[a]!)) return;
-          removed = or(removed, setAside(w, v));
+          removed = or(removed, setAside(ownersOf(b), ownersOf(a)));
         });
         return removed === F ? v : dropWhere(removed, v);
       });
