@@ -318,9 +318,14 @@ export function build(pack: IRPack, builder = newBuilder(pack)): BuiltPack {
         }, undefined, unchangedWhereFalse);
       }
       // The reasons whose condition holds are named in place of the rule; outcome and obligations stay.
-      for (const r of rule.reasons ?? []) {
+      // A leaf's reasons are a sorted set, the same in any order of steps: the conditions that test
+      // earlier facts go first, which makes fewer intermediate nodes (R30: 8,751 instead of 11,407).
+      const reasons = (rule.reasons ?? []).map((r) => ({ r, when: exprToMdd(pack.rules[r]!.when) }));
+      const firstVariable = (h: Handle): number => (h < 0 ? pack.facts.length : builder.variable(h));
+      reasons.sort((a, b) => firstVariable(a.when) - firstVariable(b.when));
+      for (const { r, when } of reasons) {
         const renamed = new Map<Handle, Handle>();
-        h = builder.apply(exprToMdd(pack.rules[r]!.when), h, (c, x) => {
+        h = builder.apply(when, h, (c, x) => {
           if (c === F) return x;
           let out = renamed.get(x);
           if (out === undefined) {
