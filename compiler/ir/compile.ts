@@ -4,7 +4,7 @@
  * plus its projection onto outcome and obligations. The result is plain JSON (runtime/tables.ts).
  */
 import type { Tables, TableTerminal } from '../runtime/tables.ts';
-import { MddBuilder, terminalIndex, type Handle } from './mdd.ts';
+import { MapMemo, MddBuilder, terminalIndex, type Handle } from './mdd.ts';
 import { NamedDiagrams } from './named.ts';
 import { PairMemo } from './pair-memo.ts';
 import { isGeneral, priorities, setsAside } from './priorities.ts';
@@ -252,7 +252,7 @@ export function build(pack: IRPack, builder = newBuilder(pack)): BuiltPack {
     if (first === undefined) firstWithOwners.set(key, (first = h));
     return first;
   };
-  const sameOwnersMemo = new Map<Handle, Handle>();
+  const sameOwnersMemo = new MapMemo();
   const byOwners = (h: Handle): Handle => builder.mapLeaves(h, sameOwners, sameOwnersMemo);
   /** x, except a gap where `removed` (a truth diagram) is T. */
   const dropWhere = lasting(
@@ -277,7 +277,7 @@ export function build(pack: IRPack, builder = newBuilder(pack)): BuiltPack {
     return l.kind === 'decision' ? builder.leaf({ ...l, rules: [] }) : h;
   };
   /** withoutRules by node and leaf, for every epoch: their full diagrams share most nodes. */
-  const withoutRulesMemo = new Map<Handle, Handle>();
+  const withoutRulesMemo = new MapMemo();
   /** Where a leaf names each rule that a priority can set aside (or a reason of one). */
   const namedRules = pack.rules.flatMap((rule, i) => (order.targets.has(rule.reasonOf ?? i) ? [i] : []));
   const named = new NamedDiagrams(builder, namedRules, (h) => rulesOfLeaf(builder.value(h)), T, F);

@@ -24,6 +24,24 @@ function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
   return b;
 }
 
+/** What mapLeaves keeps between calls with one leaf function: its result per node and per leaf. */
+export class MapMemo {
+  /** Per node handle: 1 once its result is known, and the result. */
+  known = new Uint8Array(0);
+  results = new Int32Array(0);
+  readonly leaves = new Map<Handle, Handle>();
+
+  /** Makes room for `size` node handles, keeping what is known. */
+  grow(size: number): void {
+    const known = new Uint8Array(size);
+    const results = new Int32Array(size);
+    known.set(this.known);
+    results.set(this.results);
+    this.known = known;
+    this.results = results;
+  }
+}
+
 export class MddBuilder<T> {
   /** Per node: the variable it tests, the start of its children in `childData`, and its hash. */
   private varData = new Int32Array(1024);
@@ -195,9 +213,9 @@ export class MddBuilder<T> {
 
   /**
    * Replaces every leaf through `f` (a leaf-to-handle map), re-reducing on the way up. A memo
-   * (`kept`: node or leaf → result) kept between calls with the same `f` makes a later call walk only new nodes.
+   * (`kept`, see MapMemo) kept between calls with the same `f` makes a later call walk only new nodes.
    */
-  mapLeaves(h: Handle, f: (leaf: Handle) => Handle, kept?: Map<Handle, Handle>): Handle {
+  mapLeaves(h: Handle, f: (leaf: Handle) => Handle, kept?: MapMemo): Handle {
     if (kept) return this.mapLeavesWith(h, f, kept);
     if (h < 0) return f(h);
     // A memo over the nodes that exist now (the walk only meets those), stamped per call.
@@ -231,18 +249,21 @@ export class MddBuilder<T> {
     return walk(h);
   }
 
-  private mapLeavesWith(h: Handle, f: (leaf: Handle) => Handle, memo: Map<Handle, Handle>): Handle {
-    let result = memo.get(h);
-    if (result !== undefined) return result;
-    if (h < 0) result = f(h);
-    else {
-      const v = this.varData[h]!;
-      const size = this.domains[v]!;
-      const children = new Array<Handle>(size);
-      for (let i = 0; i < size; i++) children[i] = this.mapLeavesWith(this.childData[this.childStart[h]! + i]!, f, memo);
-      result = this.node(v, children);
+  private mapLeavesWith(h: Handle, f: (leaf: Handle) => Handle, memo: MapMemo): Handle {
+    if (h < 0) {
+      let result = memo.leaves.get(h);
+      if (result === undefined) memo.leaves.set(h, (result = f(h)));
+      return result;
     }
-    memo.set(h, result);
+    if (memo.known.length < this.count) memo.grow(this.varData.length);
+    if (memo.known[h] === 1) return memo.results[h]!;
+    const v = this.varData[h]!;
+    const size = this.domains[v]!;
+    const children = new Array<Handle>(size);
+    for (let i = 0; i < size; i++) children[i] = this.mapLeavesWith(this.childData[this.childStart[h]! + i]!, f, memo);
+    const result = this.node(v, children);
+    memo.known[h] = 1;
+    memo.results[h] = result;
     return result;
   }
 
