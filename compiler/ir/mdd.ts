@@ -62,6 +62,8 @@ export class MddBuilder<T> {
   private mapStamp = new Int32Array(0);
   private mapMemo = new Int32Array(0);
   private mapPass = 0;
+  /** mapLeaves' child buffers when it keeps its memo (see mapLeavesWith). */
+  private readonly keptBuffers: Handle[][] = [];
   /** reachableLeaves' visited marks: the stamp of the walk that last visited each node. */
   private reachStamp = new Int32Array(0);
   private reachPass = 0;
@@ -259,7 +261,8 @@ export class MddBuilder<T> {
     if (memo.known[h] === 1) return memo.results[h]!;
     const v = this.varData[h]!;
     const size = this.domains[v]!;
-    const children = new Array<Handle>(size);
+    // One buffer per variable: the walk below only meets later variables.
+    const children = (this.keptBuffers[v] ??= new Array<Handle>(size));
     for (let i = 0; i < size; i++) children[i] = this.mapLeavesWith(this.childData[this.childStart[h]! + i]!, f, memo);
     const result = this.node(v, children);
     memo.known[h] = 1;
