@@ -22,21 +22,31 @@ function children(node: CstNode | undefined, key: string): CstElement[] {
   return node?.children[key] ?? [];
 }
 
-/** The real (not recovery-inserted) tokens consumed directly by `node` under `key`. */
-function toks(node: CstNode | undefined, key: string): IToken[] {
-  return children(node, key).filter((el): el is IToken => !isNode(el) && !el.isInsertedInRecovery && !Number.isNaN(el.startOffset));
+/** Whether a CST element is a token the source really has (not inserted by error recovery). */
+function isRealToken(el: CstElement): el is IToken {
+  return !isNode(el) && !el.isInsertedInRecovery && !Number.isNaN(el.startOffset);
 }
 
+/** The real (not recovery-inserted) tokens consumed directly by `node` under `key`. */
+function toks(node: CstNode | undefined, key: string): IToken[] {
+  return children(node, key).filter(isRealToken);
+}
+
+/** The `index`-th of toks(node, key), without making the list. */
 function tok(node: CstNode | undefined, key: string, index = 0): IToken | undefined {
-  return toks(node, key)[index];
+  let seen = 0;
+  for (const el of children(node, key)) if (isRealToken(el) && seen++ === index) return el;
+  return undefined;
 }
 
 function subs(node: CstNode | undefined, key: string): CstNode[] {
   return children(node, key).filter(isNode);
 }
 
+/** The first of subs(node, key), without making the list. */
 function sub(node: CstNode | undefined, key: string): CstNode | undefined {
-  return subs(node, key)[0];
+  for (const el of children(node, key)) if (isNode(el)) return el;
+  return undefined;
 }
 
 function opt<V>(value: V | undefined): V[] {
