@@ -108,8 +108,11 @@ export interface CompiledPack {
 
 const hasErrors = (ds: readonly Diagnostic[]): boolean => ds.some((d) => d.severity === 'error');
 
-/** The whole pipeline over a host (files or sources): load → parse → check → lower → build → analyse → freeze. */
-export function compileWith(entries: readonly string[], host: LoadHost, options: { analyse?: boolean; examples?: boolean } = {}): CompileResult {
+/**
+ * The whole pipeline over a host (files or sources): load → parse → check → lower → build → analyse → freeze.
+ * `sha256` hashes the pack version (default the pure-JS hash; Node passes its own, which is faster).
+ */
+export function compileWith(entries: readonly string[], host: LoadHost, options: { analyse?: boolean; examples?: boolean; sha256?: (bytes: Uint8Array) => string } = {}): CompileResult {
   const loaded = loadWith(entries, host);
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
   const base = { files: loaded.files, texts: loaded.texts };
@@ -121,7 +124,7 @@ export function compileWith(entries: readonly string[], host: LoadHost, options:
   const checked = check(loaded.files);
   for (const item of checked.diagnostics) diagnostics.push(item);
   if (hasErrors(diagnostics)) return { pack: null, program: checked.program, diagnostics, ...base };
-  const ir = lower(checked.program, loaded.texts);
+  const ir = lower(checked.program, loaded.texts, options.sha256);
   const built = build(ir);
   if (options.analyse !== false) for (const item of findProblems(ir, built)) diagnostics.push(item);
   const pack = { ir, built, tables: freeze(ir, built) };

@@ -3,7 +3,7 @@
  * the fs host and runs the same pipeline as `compile(sources)` (compile.ts). Every phase reports
  * diagnostics as data; nothing here throws on bad rule files.
  */
-import { DEFAULT_RULES } from './bundled.ts';
+import { DEFAULT_RULES, nodeSha256 } from './bundled.ts';
 import { compileWith, type CompileResult, type Pack } from './compile.ts';
 import { confinedHost, rootOf, type LoadHost } from './load/index.ts';
 
@@ -12,7 +12,7 @@ export type { Pack, CompileResult };
 
 /** Compiles the rule files (files or folders) at `entries`: `compilePack(['rules/main.lov'])`. */
 export function compilePack(entries: string[], options: { host?: LoadHost; analyse?: boolean; examples?: boolean } = {}): CompileResult {
-  return compileWith(entries, options.host ?? confinedHost(entries.map(rootOf)), options);
+  return compileWith(entries, options.host ?? confinedHost(entries.map(rootOf)), { ...options, sha256: nodeSha256 });
 }
 
 let defaultPack: Pack | undefined;

@@ -13,6 +13,7 @@ import type { IRPack } from '../ir/types.ts';
 import { dateOf } from './conflicts.ts';
 import { exampleBlock } from './paths.ts';
 import { shortestPath } from './paths.ts';
+import { namedSomewhere } from './reasons.ts';
 import { fewestFacts, region } from './regions.ts';
 import { names, withBlock } from './words.ts';
 
@@ -64,10 +65,9 @@ function decidedFirst(pack: IRPack, built: BuiltPack, i: number): Diagnostic {
 
 /** Rules that never decide anything, and obligations whose condition never holds where their rule decides. */
 export function deadRules(pack: IRPack, built: BuiltPack): Diagnostic[] {
-  const { builder } = built;
   const F = built.truth(false);
   const deciding = new Set<number>();
-  for (const epoch of built.epochs) for (const leaf of builder.reachableLeaves(epoch.full)) rulesOf(builder.value(leaf)).forEach((r) => deciding.add(pack.rules[r]!.reasonOf ?? r).add(r));
+  for (const r of namedSomewhere(built)) deciding.add(pack.rules[r]!.reasonOf ?? r).add(r);
   const out: Diagnostic[] = [];
   pack.rules.forEach((rule, i) => {
     if (rule.reasonOf !== undefined) return; // reasons are checked in reasons.ts

@@ -106,7 +106,7 @@ type Cube = Map<number, Set<number>>;
 const RAW_LIMIT = 20_000;
 
 /** The leaves reachable from `h` within a cube. */
-function leavesIn(builder: MddBuilder<Leaf>, h: Handle, cube: Cube): Set<Handle> {
+function leavesIn(builder: MddBuilder<Leaf>, h: Handle, cube: Cube): ReadonlySet<Handle> {
   return builder.reachableLeaves(h, (v) => cube.get(v));
 }
 

@@ -8,11 +8,25 @@ import type { Diagnostic } from '../diagnostics/types.ts';
 import { rulesOfLeaf, type BuiltPack } from '../ir/compile.ts';
 import type { IRPack } from '../ir/types.ts';
 
+const namedByPack = new WeakMap<BuiltPack, ReadonlySet<number>>();
+
+/** The rules (and reasons) that some leaf of some epoch's full diagram names; each leaf is read once, however many epochs reach it. */
+export function namedSomewhere(built: BuiltPack): ReadonlySet<number> {
+  let named = namedByPack.get(built);
+  if (!named) {
+    const { builder } = built;
+    const leaves = new Set<number>();
+    for (const epoch of built.epochs) for (const leaf of builder.reachableLeaves(epoch.full)) leaves.add(leaf);
+    const found = new Set<number>();
+    for (const leaf of leaves) for (const r of rulesOfLeaf(builder.value(leaf))) found.add(r);
+    namedByPack.set(built, (named = found));
+  }
+  return named;
+}
+
 /** Warns about every reason that no situation shows, while its rule itself does decide somewhere. */
 export function unshownReasons(pack: IRPack, built: BuiltPack): Diagnostic[] {
-  const { builder } = built;
-  const named = new Set<number>();
-  for (const epoch of built.epochs) for (const leaf of builder.reachableLeaves(epoch.full)) rulesOfLeaf(builder.value(leaf)).forEach((r) => named.add(r));
+  const named = namedSomewhere(built);
   const F = built.truth(false);
   const out: Diagnostic[] = [];
   pack.rules.forEach((reason, r) => {

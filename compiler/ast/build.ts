@@ -22,35 +22,47 @@ function children(node: CstNode | undefined, key: string): CstElement[] {
   return node?.children[key] ?? [];
 }
 
-/** The real (not recovery-inserted) tokens consumed directly by `node` under `key`. */
-function toks(node: CstNode | undefined, key: string): IToken[] {
-  return children(node, key).filter((el): el is IToken => !isNode(el) && !el.isInsertedInRecovery && !Number.isNaN(el.startOffset));
+/** Whether a CST element is a token the source really has (not inserted by error recovery). */
+function isRealToken(el: CstElement): el is IToken {
+  return !isNode(el) && !el.isInsertedInRecovery && !Number.isNaN(el.startOffset);
 }
 
+/** The real (not recovery-inserted) tokens consumed directly by `node` under `key`. */
+function toks(node: CstNode | undefined, key: string): IToken[] {
+  return children(node, key).filter(isRealToken);
+}
+
+/** The `index`-th of toks(node, key), without making the list. */
 function tok(node: CstNode | undefined, key: string, index = 0): IToken | undefined {
-  return toks(node, key)[index];
+  let seen = 0;
+  for (const el of children(node, key)) if (isRealToken(el) && seen++ === index) return el;
+  return undefined;
 }
 
 function subs(node: CstNode | undefined, key: string): CstNode[] {
   return children(node, key).filter(isNode);
 }
 
+/** The first of subs(node, key), without making the list. */
 function sub(node: CstNode | undefined, key: string): CstNode | undefined {
-  return subs(node, key)[0];
+  for (const el of children(node, key)) if (isNode(el)) return el;
+  return undefined;
 }
 
 function opt<V>(value: V | undefined): V[] {
   return value === undefined ? [] : [value];
 }
 
-function allTokens(part: Part, out: IToken[] = []): IToken[] {
-  if (!part) return out;
+/** The first and the last real token (by offset) of a part, into `ends`; no list of the tokens is made. */
+function extremes(part: Part, ends: { first?: IToken; last?: IToken }): void {
+  if (!part) return;
   if (!('children' in part)) {
-    if (!part.isInsertedInRecovery && !Number.isNaN(part.startOffset)) out.push(part);
-    return out;
+    if (part.isInsertedInRecovery || Number.isNaN(part.startOffset)) return;
+    if (!ends.first || part.startOffset < ends.first.startOffset) ends.first = part;
+    if (!ends.last || part.startOffset > ends.last.startOffset) ends.last = part;
+    return;
   }
-  for (const list of Object.values(part.children)) for (const el of list) allTokens(el, out);
-  return out;
+  for (const key in part.children) for (const el of part.children[key]!) extremes(el, ends);
 }
 
 /** Undoes `\"` and `\\` in a string token and drops its quotes. */
@@ -68,14 +80,10 @@ export class AstBuilder {
 
   /** The range from the first to the last real token of the given parts. */
   span(...parts: Part[]): Range | undefined {
-    const tokens = parts.flatMap((p) => allTokens(p));
-    if (tokens.length === 0) return undefined;
-    let first = tokens[0]!;
-    let last = tokens[0]!;
-    for (const t of tokens) {
-      if (t.startOffset < first.startOffset) first = t;
-      if (t.startOffset > last.startOffset) last = t;
-    }
+    const ends: { first?: IToken; last?: IToken } = {};
+    for (const p of parts) extremes(p, ends);
+    const { first, last } = ends;
+    if (!first || !last) return undefined;
     const a = tokenRange(first, this.file);
     const b = tokenRange(last, this.file);
     return a && b ? { file: this.file, start: a.start, end: b.end } : undefined;

@@ -4,8 +4,8 @@
  * plus its projection onto outcome and obligations. The result is plain JSON (runtime/tables.ts).
  */
 import type { Tables, TableTerminal } from '../runtime/tables.ts';
-import { MddBuilder, terminalIndex, type Handle } from './mdd.ts';
-import { namedDiagrams } from './named.ts';
+import { MapMemo, MddBuilder, terminalIndex, type Handle } from './mdd.ts';
+import { NamedDiagrams } from './named.ts';
 import { PairMemo } from './pair-memo.ts';
 import { isGeneral, priorities, setsAside } from './priorities.ts';
 import type { IRExpr, IRPack } from './types.ts';
@@ -125,6 +125,21 @@ export function build(pack: IRPack, builder = newBuilder(pack)): BuiltPack {
   const F = builder.leaf({ kind: 'bool', v: false });
   const GAP = builder.leaf({ kind: 'gap' });
 
+  /**
+   * A pure leaf operation, applied with one memo for the whole build: the diagrams are canonical, so
+   * a pair of handles met again (in a later epoch, or another rule) has the same result as before.
+   * `shortcut` answers the steps whose result is known from one side alone (see MddBuilder.apply).
+   */
+  const lasting = (op: (x: Handle, y: Handle) => Handle, shortcut?: (a: Handle, b: Handle) => Handle | undefined): ((a: Handle, b: Handle) => Handle) => {
+    const memo = new PairMemo(1 << 14);
+    return (a, b) => builder.apply(a, b, op, memo, shortcut);
+  };
+  // Conjunction and disjunction of truth diagrams: F (T) decides alone, T (F) leaves the other side as it is.
+  const andShortcut = (a: Handle, b: Handle): Handle | undefined => (a === F || b === F ? F : a === T ? b : b === T ? a : a === b ? a : undefined);
+  const orShortcut = (a: Handle, b: Handle): Handle | undefined => (a === T || b === T ? T : a === F ? b : b === F ? a : a === b ? a : undefined);
+  const andExpr = lasting((a, b) => (a === F || b === F ? F : a === b ? a : F), andShortcut);
+  const orExpr = lasting((a, b) => (a === T || b === T ? T : a === b ? a : T), orShortcut);
+
   const exprCache = new Map<IRExpr, Handle>();
   const exprToMdd = (e: IRExpr): Handle => {
     const hit = exprCache.get(e);
@@ -144,11 +159,9 @@ export function build(pack: IRPack, builder = newBuilder(pack)): BuiltPack {
         break;
       case 'and':
       case 'or': {
-        const absorbing = e.k === 'and' ? F : T;
+        const step = e.k === 'and' ? andExpr : orExpr;
         h = e.k === 'and' ? T : F;
-        for (const sub of e.es) {
-          h = builder.apply(h, exprToMdd(sub), (a, b) => (a === absorbing || b === absorbing ? absorbing : a === b ? a : e.k === 'and' ? F : T));
-        }
+        for (const sub of e.es) h = step(h, exprToMdd(sub));
         break;
       }
     }
@@ -156,8 +169,8 @@ export function build(pack: IRPack, builder = newBuilder(pack)): BuiltPack {
     return h;
   };
 
-  const and = (a: Handle, b: Handle): Handle => builder.apply(a, b, (x, y) => (x === T && y === T ? T : F));
-  const or = (a: Handle, b: Handle): Handle => builder.apply(a, b, (x, y) => (x === T || y === T ? T : F));
+  const and = lasting((x, y) => (x === T && y === T ? T : F), andShortcut);
+  const or = lasting((x, y) => (x === T || y === T ? T : F), orShortcut);
 
   const mergeCache = new PairMemo(4096);
   const merge = (a: Handle, b: Handle): Handle => {
@@ -191,7 +204,8 @@ export function build(pack: IRPack, builder = newBuilder(pack)): BuiltPack {
     }
     return layer[0]!;
   };
-  const mergeAll = (handles: Handle[]): Handle => combineAll(handles, (a, b) => builder.apply(a, b, merge), GAP);
+  const mergePair = lasting(merge, (a, b) => (a === GAP ? b : b === GAP ? a : a === b ? a : undefined));
+  const mergeAll = (handles: Handle[]): Handle => combineAll(handles, mergePair, GAP);
   const anyOf = (handles: Handle[]): Handle => combineAll(handles, or, F);
 
   const order = priorities(pack);
@@ -214,12 +228,69 @@ export function build(pack: IRPack, builder = newBuilder(pack)): BuiltPack {
     return false;
   };
 
+  /** Where result y sets result x aside (T), leaf pair by leaf pair. */
+  const setAside = lasting(
+    (y, x) => {
+      if (x === GAP || y === GAP) return F;
+      let aside = asideCache.get(y, x);
+      if (aside === undefined) asideCache.set(y, x, (aside = setsAside(order, rulesOfLeaf(builder.value(y)), rulesOfLeaf(builder.value(x))) ? T : F));
+      return aside;
+    },
+    (y, x) => (x === GAP || y === GAP ? F : undefined),
+  );
+  /**
+   * Whether one result sets another aside depends only on the rules they name, by owner (a reason
+   * counts as its rule; see setsAside). `byOwners` replaces each leaf by the first leaf met with the
+   * same owners, so the thousands of leaves of a rule with many reasons become one or two, and
+   * setAside walks a small diagram instead: the same truth diagram comes out.
+   */
+  const firstWithOwners = new Map<string, Handle>();
+  const sameOwners = (h: Handle): Handle => {
+    if (h === GAP) return h;
+    const key = [...new Set(rulesOfLeaf(builder.value(h)).map(order.owner))].sort((a, b) => a - b).join(',');
+    let first = firstWithOwners.get(key);
+    if (first === undefined) firstWithOwners.set(key, (first = h));
+    return first;
+  };
+  const sameOwnersMemo = new MapMemo();
+  const byOwners = (h: Handle): Handle => builder.mapLeaves(h, sameOwners, sameOwnersMemo);
+  /** x, except a gap where `removed` (a truth diagram) is T. */
+  const dropWhere = lasting(
+    (removed, x) => (removed === T ? GAP : x),
+    (removed, x) => (removed === F ? x : removed === T ? GAP : undefined),
+  );
+  /** The exceptions' result where there is one, else the rule's own. */
+  const unlessExcepted = lasting(
+    (ex, o) => (ex === GAP ? o : ex),
+    (ex, o) => (ex === GAP ? o : ex < 0 ? ex : undefined),
+  );
+  /** b where the condition (a truth diagram) is T, else a gap. */
+  const onlyWhere = lasting(
+    (c, b) => (c === T ? b : GAP),
+    (c, b) => (c === T ? b : c === F ? GAP : undefined),
+  );
+  /** A rule's own result by rule and the obligations in force: it is the same in every epoch with those. */
+  const ownCache = new Map<string, Handle>();
+  /** The decision diagram's leaves: a decision without the rules that gave it, anything else as it is. */
+  const withoutRules = (h: Handle): Handle => {
+    const l = builder.value(h);
+    return l.kind === 'decision' ? builder.leaf({ ...l, rules: [] }) : h;
+  };
+  /** withoutRules by node and leaf, for every epoch: their full diagrams share most nodes. */
+  const withoutRulesMemo = new MapMemo();
+  /** Where a leaf names each rule that a priority can set aside (or a reason of one). */
+  const namedRules = pack.rules.flatMap((rule, i) => (order.targets.has(rule.reasonOf ?? i) ? [i] : []));
+  const named = new NamedDiagrams(builder, namedRules, (h) => rulesOfLeaf(builder.value(h)), T, F);
+
   const starts = epochStarts(pack);
   const epochBounds = ['', ...starts].map((start, i, all) => ({
     start,
     ...(start ? { from: start } : {}),
     ...(i + 1 < all.length ? { until: previousDay(all[i + 1]!) } : {}),
   }));
+
+  /** For own's steps: where the condition is F the result is the other side, as it is. */
+  const unchangedWhereFalse = (c: Handle, x: Handle): Handle | undefined => (c === F ? x : undefined);
 
   const epochs = epochBounds.map((bounds) => {
     const ruleCache = new Map<number, Handle>();
@@ -244,12 +315,17 @@ export function build(pack: IRPack, builder = newBuilder(pack)): BuiltPack {
             added.set(r, (out = builder.leaf({ ...d, obligations: union(d.obligations, [use.obligation]) })));
           }
           return out;
-        });
+        }, undefined, unchangedWhereFalse);
       }
       // The reasons whose condition holds are named in place of the rule; outcome and obligations stay.
-      for (const r of rule.reasons ?? []) {
+      // A leaf's reasons are a sorted set, the same in any order of steps: the conditions that test
+      // earlier facts go first, which makes fewer intermediate nodes (R30: 8,751 instead of 11,407).
+      const reasons = (rule.reasons ?? []).map((r) => ({ r, when: exprToMdd(pack.rules[r]!.when) }));
+      const firstVariable = (h: Handle): number => (h < 0 ? pack.facts.length : builder.variable(h));
+      reasons.sort((a, b) => firstVariable(a.when) - firstVariable(b.when));
+      for (const { r, when } of reasons) {
         const renamed = new Map<Handle, Handle>();
-        h = builder.apply(exprToMdd(pack.rules[r]!.when), h, (c, x) => {
+        h = builder.apply(when, h, (c, x) => {
           if (c === F) return x;
           let out = renamed.get(x);
           if (out === undefined) {
@@ -257,26 +333,29 @@ export function build(pack: IRPack, builder = newBuilder(pack)): BuiltPack {
             renamed.set(x, (out = builder.leaf({ ...d, rules: union(d.rules.filter((k) => k !== i), [r]) })));
           }
           return out;
-        });
+        }, undefined, unchangedWhereFalse);
       }
+      return h;
+    };
+    const ownOf = (i: number): Handle => {
+      const key = `${i}:${pack.rules[i]!.obligations.filter((use) => inForce(pack.obligations[use.obligation]!, bounds.start)).map((use) => use.obligation).join(',')}`;
+      let h = ownCache.get(key);
+      if (h === undefined) ownCache.set(key, (h = own(i)));
       return h;
     };
     /** Combines sibling results (or general rules'): those set aside by a priority first drop out. */
     const combine = (members: number[]): Handle => {
       const values = members.map(ruleValue);
       if (!order.any) return mergeAll(values);
+      const owners: Handle[] = [];
+      const ownersOf = (k: number): Handle => (owners[k] ??= byOwners(values[k]!));
       const kept = values.map((v, a) => {
         let removed = F;
-        values.forEach((w, b) => {
+        values.forEach((_, b) => {
           if (a === b || !mayPrevail(members[b]!, members[a]!)) return;
-          removed = or(removed, builder.apply(w, v, (y, x) => {
-            if (x === GAP || y === GAP) return F;
-            let aside = asideCache.get(y, x);
-            if (aside === undefined) asideCache.set(y, x, (aside = setsAside(order, rulesOfLeaf(builder.value(y)), rulesOfLeaf(builder.value(x))) ? T : F));
-            return aside;
-          }));
+          removed = or(removed, setAside(ownersOf(b), ownersOf(a)));
         });
-        return removed === F ? v : builder.apply(removed, v, (r, x) => (r === T ? GAP : x));
+        return removed === F ? v : dropWhere(removed, v);
       });
       return mergeAll(kept);
     };
@@ -287,8 +366,8 @@ export function build(pack: IRPack, builder = newBuilder(pack)): BuiltPack {
       let result = GAP;
       if (inForce(rule, bounds.start)) {
         const fromExceptions = combine(rule.exceptions);
-        const body = builder.apply(fromExceptions, own(i), (ex, o) => (ex === GAP ? o : ex));
-        result = builder.apply(exprToMdd(rule.when), body, (c, b) => (c === T ? b : GAP));
+        const body = unlessExcepted(fromExceptions, ownOf(i));
+        result = onlyWhere(exprToMdd(rule.when), body);
       }
       ruleCache.set(i, result);
       return result;
@@ -296,10 +375,7 @@ export function build(pack: IRPack, builder = newBuilder(pack)): BuiltPack {
     // Exceptions before the rules they except, so a long chain never nests ruleValue calls deeply.
     for (const i of exceptionsFirst(pack.rules)) ruleValue(i);
     const full = combine(pack.rules.flatMap((r, i) => (isGeneral(r) ? [i] : [])));
-    const decision = builder.mapLeaves(full, (h) => {
-      const l = builder.value(h);
-      return l.kind === 'decision' ? builder.leaf({ ...l, rules: [] }) : h;
-    });
+    const decision = builder.mapLeaves(full, withoutRules, withoutRulesMemo);
     // Where each rule applies at all (its condition, within the scope of one of its parents), and
     // where it decides (it applies and none of its exceptions does): the reasons of any answer.
     const scopes: Handle[] = [];
@@ -318,12 +394,11 @@ export function build(pack: IRPack, builder = newBuilder(pack)): BuiltPack {
       return and(scope(i), not(overridden));
     };
     // Where a leaf of the full diagram names the rule: one pass for all such rules, not one walk each.
-    const namedRules = pack.rules.flatMap((rule, i) => (order.targets.has(rule.reasonOf ?? i) ? [i] : []));
-    const namedRoots = namedDiagrams(builder, full, namedRules, (h) => rulesOfLeaf(builder.value(h)), T, F);
-    const named = new Map(namedRules.map((i, k) => [i, namedRoots[k]!]));
+    const namedRoots = named.of(full);
+    const namedIn = new Map(namedRules.map((i, k) => [i, namedRoots[k]!]));
     const decides = pack.rules.map((rule, i) => {
       const owner = rule.reasonOf ?? i;
-      if (order.targets.has(owner)) return named.get(i)!;
+      if (order.targets.has(owner)) return namedIn.get(i)!;
       if (rule.reasonOf !== undefined) return and(ownResult(owner), exprToMdd(rule.when));
       const reasons = anyOf((rule.reasons ?? []).map((r) => exprToMdd(pack.rules[r]!.when)));
       return and(ownResult(i), not(reasons));

@@ -37,8 +37,8 @@ export function sectionOf(pinpoint: string): string | undefined {
 
 export { packVersion };
 
-/** Lowers a checked program to the IR: `lower(program, texts)`. */
-export function lower(program: Program, texts: ReadonlyMap<string, string>): IRPack {
+/** Lowers a checked program to the IR: `lower(program, texts)`; `sha256` hashes the version (see packVersion). */
+export function lower(program: Program, texts: ReadonlyMap<string, string>, sha256?: (bytes: Uint8Array) => string): IRPack {
   const factIndex = new Map<string, number>();
   const facts: IRFact[] = program.facts.map((f, i) => {
     factIndex.set(f.name.text, i);
@@ -233,7 +233,7 @@ export function lower(program: Program, texts: ReadonlyMap<string, string>): IRP
     }),
   }));
 
-  return { facts, rules, obligations, conditions, examples, ...(statutes.length ? { statutes } : {}), ...(screens.length ? { screens } : {}), version: packVersion(program.files.map((f) => texts.get(f.file) ?? '')) };
+  return { facts, rules, obligations, conditions, examples, ...(statutes.length ? { statutes } : {}), ...(screens.length ? { screens } : {}), version: packVersion(program.files.map((f) => texts.get(f.file) ?? ''), sha256) };
 }
 
 function conjoin(a: IRExpr | undefined, b: IRExpr | undefined): IRExpr | undefined {

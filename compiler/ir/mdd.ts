@@ -24,6 +24,24 @@ function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
   return b;
 }
 
+/** What mapLeaves keeps between calls with one leaf function: its result per node and per leaf. */
+export class MapMemo {
+  /** Per node handle: 1 once its result is known, and the result. */
+  known = new Uint8Array(0);
+  results = new Int32Array(0);
+  readonly leaves = new Map<Handle, Handle>();
+
+  /** Makes room for `size` node handles, keeping what is known. */
+  grow(size: number): void {
+    const known = new Uint8Array(size);
+    const results = new Int32Array(size);
+    known.set(this.known);
+    results.set(this.results);
+    this.known = known;
+    this.results = results;
+  }
+}
+
 export class MddBuilder<T> {
   /** Per node: the variable it tests, the start of its children in `childData`, and its hash. */
   private varData = new Int32Array(1024);
@@ -44,6 +62,13 @@ export class MddBuilder<T> {
   private mapStamp = new Int32Array(0);
   private mapMemo = new Int32Array(0);
   private mapPass = 0;
+  /** mapLeaves' child buffers when it keeps its memo (see mapLeavesWith). */
+  private readonly keptBuffers: Handle[][] = [];
+  /** reachableLeaves' visited marks: the stamp of the walk that last visited each node. */
+  private reachStamp = new Int32Array(0);
+  private reachPass = 0;
+  /** reachableLeaves' answers without `allowed`, by handle. */
+  private readonly leavesBelow = new Map<Handle, ReadonlySet<Handle>>();
 
   /** `new MddBuilder(domainSizes, keyOf)`: one domain size per variable, and a key for leaf equality. */
   constructor(
@@ -142,29 +167,34 @@ export class MddBuilder<T> {
     }
   }
 
-  /** The variable a handle tests, or Infinity for a terminal. */
-  varOf(h: Handle): number {
-    return h < 0 ? Infinity : this.varData[h]!;
-  }
-
-  /** Combines two diagrams leaf by leaf: `apply(a, b, (x, y) => leafHandle)`. */
-  apply(a: Handle, b: Handle, op: (x: Handle, y: Handle) => Handle, memo?: PairMemo): Handle {
+  /**
+   * Combines two diagrams leaf by leaf: `apply(a, b, (x, y) => leafHandle)`. `shortcut(a, b)`, when
+   * given, may answer a step at once where one side is a leaf (or both sides are the same) and the
+   * answer does not depend on the other side, e.g. `and(F, b) = F` or `and(T, b) = b`; it must give
+   * exactly what the walk would, or undefined. It saves walking b, whose nodes all exist already.
+   */
+  apply(a: Handle, b: Handle, op: (x: Handle, y: Handle) => Handle, memo?: PairMemo, shortcut?: (a: Handle, b: Handle) => Handle | undefined): Handle {
     if (a < 0 && b < 0) return op(a, b);
+    if (shortcut && (a < 0 || b < 0 || a === b)) {
+      const known = shortcut(a, b);
+      if (known !== undefined) return known;
+    }
     if (!memo) {
       // A top-level call reuses the builder's memo and child buffers, so operations must not call apply.
       if (this.applying) throw new Error('internal: MddBuilder.apply called from inside an apply operation');
       this.applying = true;
       this.memo.clear();
       try {
-        return this.apply(a, b, op, this.memo);
+        return this.apply(a, b, op, this.memo, shortcut);
       } finally {
         this.applying = false;
       }
     }
     const hit = memo.get(a, b);
     if (hit !== undefined) return hit;
-    const va = this.varOf(a);
-    const vb = this.varOf(b);
+    // A terminal tests no variable: it sorts after every one (a small integer, unlike Infinity, keeps this code on integers).
+    const va = a < 0 ? 0x7fffffff : this.varData[a]!;
+    const vb = b < 0 ? 0x7fffffff : this.varData[b]!;
     const v = va < vb ? va : vb;
     const size = this.domains[v]!;
     // One buffer per variable: recursive calls only visit later variables, so it is never shared.
@@ -176,15 +206,19 @@ export class MddBuilder<T> {
       // Read the store afresh each time: a recursive call may have grown it.
       const ca = sa < 0 ? a : this.childData[sa + i]!;
       const cb = sb < 0 ? b : this.childData[sb + i]!;
-      children[i] = this.apply(ca, cb, op, memo);
+      children[i] = this.apply(ca, cb, op, memo, shortcut);
     }
     const result = this.node(v, children);
     memo.set(a, b, result);
     return result;
   }
 
-  /** Replaces every leaf through `f` (a leaf-to-handle map), re-reducing on the way up. */
-  mapLeaves(h: Handle, f: (leaf: Handle) => Handle): Handle {
+  /**
+   * Replaces every leaf through `f` (a leaf-to-handle map), re-reducing on the way up. A memo
+   * (`kept`, see MapMemo) kept between calls with the same `f` makes a later call walk only new nodes.
+   */
+  mapLeaves(h: Handle, f: (leaf: Handle) => Handle, kept?: MapMemo): Handle {
+    if (kept) return this.mapLeavesWith(h, f, kept);
     if (h < 0) return f(h);
     // A memo over the nodes that exist now (the walk only meets those), stamped per call.
     if (this.mapStamp.length < this.count) {
@@ -217,22 +251,50 @@ export class MddBuilder<T> {
     return walk(h);
   }
 
-  /** The leaves reachable from a handle, optionally only through the values `allowed(variable)` lists. */
-  reachableLeaves(h: Handle, allowed?: (v: number) => ReadonlySet<number> | undefined): Set<Handle> {
+  private mapLeavesWith(h: Handle, f: (leaf: Handle) => Handle, memo: MapMemo): Handle {
+    if (h < 0) {
+      let result = memo.leaves.get(h);
+      if (result === undefined) memo.leaves.set(h, (result = f(h)));
+      return result;
+    }
+    if (memo.known.length < this.count) memo.grow(this.varData.length);
+    if (memo.known[h] === 1) return memo.results[h]!;
+    const v = this.varData[h]!;
+    const size = this.domains[v]!;
+    // One buffer per variable: the walk below only meets later variables.
+    const children = (this.keptBuffers[v] ??= new Array<Handle>(size));
+    for (let i = 0; i < size; i++) children[i] = this.mapLeavesWith(this.childData[this.childStart[h]! + i]!, f, memo);
+    const result = this.node(v, children);
+    memo.known[h] = 1;
+    memo.results[h] = result;
+    return result;
+  }
+
+  /**
+   * The leaves reachable from a handle, in the order a depth-first walk meets them, optionally only
+   * through the values `allowed(variable)` lists. Without `allowed` the answer is kept: diagrams never change.
+   */
+  reachableLeaves(h: Handle, allowed?: (v: number) => ReadonlySet<number> | undefined): ReadonlySet<Handle> {
+    const kept = allowed ? undefined : this.leavesBelow.get(h);
+    if (kept) return kept;
     const out = new Set<Handle>();
-    const seen = new Set<Handle>();
+    // Visited nodes carry this walk's stamp (the array is shared by every walk and grows with the store).
+    if (this.reachStamp.length < this.count) this.reachStamp = new Int32Array(this.varData.length);
+    const seen = this.reachStamp;
+    const pass = ++this.reachPass;
     const walk = (x: Handle): void => {
       if (x < 0) {
         out.add(x);
         return;
       }
-      if (seen.has(x)) return;
-      seen.add(x);
+      if (seen[x] === pass) return;
+      seen[x] = pass;
       const values = allowed?.(this.varData[x]!);
       const size = this.domains[this.varData[x]!]!;
       for (let value = 0; value < size; value++) if (!values || values.has(value)) walk(this.child(x, value));
     };
     walk(h);
+    if (!allowed) this.leavesBelow.set(h, out);
     return out;
   }
 }
