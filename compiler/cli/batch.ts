@@ -67,15 +67,15 @@ export async function decideNdjson(ctx: Context, decideOne: DecideOne, scan?: Li
   let rejected = 0;
   const input = ctx.io.stdin as AsyncIterable<Buffer | string>;
   for await (const group of scan ? lineGroups(input, LIMITS.factsBytes, scan) : lineGroups(input, LIMITS.factsBytes)) {
-    // One write per chunk read: the answers' bytes joined (most are encoded once per shared
-    // decision), so a file or pipe gets one system call per chunk, not one per line.
+    // One write per chunk read: the answers' bytes (most encoded once per shared decision), so a
+    // file or pipe gets one system call per chunk, not one per line.
     const parts: Uint8Array[] = [];
     for (const line of group) {
       const a = answer(line, ctx, decideOne);
       if (!a.ok) rejected++;
       parts.push(typeof a.out === 'string' ? Buffer.from(a.out) : a.out);
     }
-    const wait = put(ctx.io.stdout, parts.length === 1 ? parts[0]! : Buffer.concat(parts));
+    const wait = put(ctx.io.stdout, parts);
     if (wait) await wait;
   }
   return rejected > 0 ? EXIT.usage : EXIT.ok;
