@@ -386,8 +386,8 @@ function partialDecision(tables: Tables, epoch: TableEpoch, assignment: Int32Arr
   let seen = partialCaches.get(epoch);
   if (!seen) partialCaches.set(epoch, (seen = [new Map(), new Map()]));
   const byAssignment = seen[lang === 'nb' ? 0 : 1];
-  // One flat string, a character per fact (-1 is U+FFFF), not a chain of one-character strings.
-  const key = String.fromCharCode.apply(null, assignment as unknown as number[]);
+  let key = '';
+  for (let i = 0; i < assignment.length; i++) key += String.fromCharCode(assignment[i]! + 1);
   let d = byAssignment.get(key);
   if (d === undefined) {
     if (byAssignment.size >= OPEN_CACHE_SIZE) byAssignment.clear();
