@@ -8,7 +8,7 @@ import type { Decision, InputError, Lang } from '../evaluate/types.ts';
 import type { Context } from './commands.ts';
 import { cellValue, csvRecords, type CsvRecord } from './csv.ts';
 import { errorLine, parseFacts } from './input.ts';
-import { EXIT, put, write } from './io.ts';
+import { EXIT, fileChunks, put, write, writeAllSync } from './io.ts';
 import { clip, LIMITS } from '../limits.ts';
 import { lineGroups, type Line, type LineScan, type Scanned } from './lines.ts';
 
@@ -65,7 +65,8 @@ function answer(line: Line | Scanned<Decision | { error: InputError }>, ctx: Con
  */
 export async function decideNdjson(ctx: Context, decideOne: DecideOne, scan?: LineScan<Decision | { error: InputError }>): Promise<number> {
   let rejected = 0;
-  const input = ctx.io.stdin as AsyncIterable<Buffer | string>;
+  const { stdin, stdout } = ctx.io.files ?? {};
+  const input = stdin !== undefined ? fileChunks(stdin) : (ctx.io.stdin as AsyncIterable<Buffer | string>);
   for await (const group of scan ? lineGroups(input, LIMITS.factsBytes, scan) : lineGroups(input, LIMITS.factsBytes)) {
     // One write per chunk read: the answers' bytes (most encoded once per shared decision), so a
     // file or pipe gets one system call per chunk, not one per line.
@@ -75,8 +76,11 @@ export async function decideNdjson(ctx: Context, decideOne: DecideOne, scan?: Li
       if (!a.ok) rejected++;
       parts.push(typeof a.out === 'string' ? Buffer.from(a.out) : a.out);
     }
-    const wait = put(ctx.io.stdout, parts);
-    if (wait) await wait;
+    if (stdout !== undefined) writeAllSync(stdout, parts);
+    else {
+      const wait = put(ctx.io.stdout, parts);
+      if (wait) await wait;
+    }
   }
   return rejected > 0 ? EXIT.usage : EXIT.ok;
 }

@@ -108,7 +108,7 @@ export async function* lineGroups<T>(input: AsyncIterable<Buffer | string>, maxB
       if (partBytes > maxBytes + 1) {
         tooLong = true;
         parts = [];
-      } else parts.push(rest === 0 ? chunk : chunk.subarray(rest));
+      } else parts.push(Buffer.from(chunk.subarray(rest))); // a copy: the reader may reuse its chunk
     }
     streamOffset += chunk.length;
     if (group.length > 0) yield group;
