@@ -1,5 +1,5 @@
 /**
- * Area 3c, batch decisions: `lovkode decide --batch` in process (run() with file and null streams)
+ * Area 3c, batch decisions: `lovkode decide --batch` in process (the built run() with file and null streams)
  * and as the real CLI process on a file, against a plain read-split-write loop over the same NDJSON
  * file (readline, JSON.parse, JSON.stringify per line) and that loop with decide added; and the
  * memory of the real CLI process streaming a 1,000,000-line file (RSS sampled as the lines come out).
@@ -10,15 +10,16 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { performance } from 'node:perf_hooks';
 import { Writable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { decisionLine } from '../compiler/cli/batch.ts';
-import { run } from '../compiler/cli/main.ts';
+import type { run } from '../compiler/cli/main.ts';
 import type { Decision, InputError } from '../compiler/evaluate/types.ts';
 import { referenceDecide, type TotalFacts } from '../test/reference/spec-reference.ts';
 import { fmt, pct, stat, table, verdict, type BenchConfig, type Stat } from './harness.ts';
 
 const DATE = '2026-07-02';
 const BIN = fileURLToPath(new URL('../bin/lovkode.mjs', import.meta.url));
+const LIB_CLI = fileURLToPath(new URL('../lib/cli.js', import.meta.url));
 
 /** Every second line of the batch is partial: the first half of its facts only (the answer is then often open). */
 function partial(facts: TotalFacts): Partial<TotalFacts> {
@@ -56,11 +57,20 @@ function nullSink(keep = 0): Writable & { bytes: number; kept: string } {
   return sink;
 }
 
+/**
+ * The built CLI's run() (lib/cli.js, what `lovkode` runs, as the real process below does). Not the
+ * TypeScript sources: tsx, which runs the bench, keeps function names by wrapping every function it
+ * makes (`__name`), also the closures the engine makes per call, which the built code does not do;
+ * that made the in-process batch about a third slower than the same code built (2026-12-02).
+ */
+let builtRun: Promise<typeof run> | undefined;
+
 /** `lovkode decide --batch` in process: run() with the file as stdin and a null stdout. */
 async function inProcessBatch(file: string, keep = 0): Promise<{ bytes: number; kept: string }> {
   const stdout = nullSink(keep);
   const stderr = nullSink(4096);
-  const code = await run(['decide', '--batch', '--date', DATE], { stdin: createReadStream(file), stdout, stderr, cwd: process.cwd(), color: false });
+  builtRun ??= import(pathToFileURL(LIB_CLI).href).then((m: { run: typeof run }) => m.run);
+  const code = await (await builtRun)(['decide', '--batch', '--date', DATE], { stdin: createReadStream(file), stdout, stderr, cwd: process.cwd(), color: false });
   if (code !== 0) throw new Error(`bench: lovkode decide --batch exited ${code}: ${stderr.kept}`);
   return stdout;
 }
@@ -152,7 +162,7 @@ export async function benchBatch(
   const timedVariants: { name: string; run: () => Promise<unknown> }[] = [
     { name: 'plain loop: readline + JSON.parse + JSON.stringify(facts)', run: () => plainLoop(file) },
     { name: 'plain loop + decide + decisionLine (JSON of the contract)', run: () => plainLoopLines(file, decide) },
-    { name: 'lovkode decide --batch, in process (run() with streams)', run: () => inProcessBatch(file) },
+    { name: 'lovkode decide --batch, in process (the built run() with streams)', run: () => inProcessBatch(file) },
   ];
   for (const v of timedVariants) await v.run();
   const samples = timedVariants.map(() => [] as number[]);
