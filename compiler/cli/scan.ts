@@ -1,10 +1,12 @@
 /**
  * The fast path of `decide --batch`: a line that is a flat JSON object of the pack's facts with
- * valid values (`true`, `false`, `null` or a plain string, no escapes) is read straight into the
- * engine's assignment, without JSON.parse and the object it builds. Any other line — bad JSON,
- * an unknown fact, a wrong value, an escape, a number, a nested value, a line near the size limit —
- * is left to the general path (parseFacts and the engine's validation), which gives every error, so
- * the two paths cannot decide a line differently: both end in the same assignment.
+ * valid values (`true`, `false`, `null` or a plain string, no escapes) is read from its bytes
+ * straight into the engine's assignment, without decoding it, JSON.parse and the object it builds.
+ * Any other line — bad JSON, an unknown fact, a wrong value, an escape, a number, a nested value, a
+ * line over the size limit — is left to the general path (parseFacts and the engine's validation),
+ * which gives every error, so the two paths cannot decide a line differently: both end in the same
+ * assignment. A line the scanner reads is valid UTF-8: its bytes are JSON's punctuation and the
+ * names and values of the pack.
  */
 import type { Decision, InputError, Lang } from '../evaluate/types.ts';
 import { checkDate, decider } from '../runtime/engine.ts';
