@@ -8,7 +8,8 @@ import type { Decision, InputError, Lang } from '../evaluate/types.ts';
 import type { Context } from './commands.ts';
 import { cellValue, csvRecords, type CsvRecord } from './csv.ts';
 import { errorLine, parseFacts } from './input.ts';
-import { EXIT, fileChunks, put, write, writeAllSync } from './io.ts';
+import { EXIT, put, write } from './io.ts';
+import { fileChunks, writeAllSync } from './files.ts';
 import { clip, LIMITS } from '../limits.ts';
 import { lineGroups, type Line, type LineScan, type Scanned } from './lines.ts';
 

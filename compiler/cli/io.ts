@@ -2,8 +2,6 @@
  * The CLI's view of the outside world: streams, working directory and colour. `run()` takes one
  * of these, so tests can drive every command in-process with in-memory streams.
  */
-import { fstatSync, readSync, writevSync } from 'node:fs';
-import { isatty } from 'node:tty';
 import type { Lang } from '../evaluate/types.ts';
 import type { Message } from '../diagnostics/types.ts';
 
@@ -18,7 +16,7 @@ export interface CliIO {
   /**
    * The descriptors of stdin and stdout when main() found them to be files (stdin a regular file,
    * stdout a regular file or a device such as /dev/null): a batch then reads and writes them
-   * directly, in large pieces and without copies. Unset in process (tests, the benchmark).
+   * directly, in large pieces and without copies (files.ts). Unset in process (tests, the benchmark).
    */
   files?: { stdin?: number; stdout?: number };
 }
@@ -82,41 +80,6 @@ function written(stream: NodeJS.WritableStream, out: string | Uint8Array | reado
   for (const part of out) ok = writable.write(part);
   writable.uncork();
   return ok;
-}
-
-/** Which of the process's stdin and stdout are files a batch may read and write directly (see CliIO.files). */
-export function processFiles(): { stdin?: number; stdout?: number } {
-  const kind = (fd: number): 'file' | 'device' | undefined => {
-    try {
-      const stat = fstatSync(fd);
-      return stat.isFile() ? 'file' : stat.isCharacterDevice() && !isatty(fd) ? 'device' : undefined;
-    } catch {
-      return undefined;
-    }
-  };
-  const stdout = kind(1);
-  return { ...(kind(0) === 'file' ? { stdin: 0 } : {}), ...(stdout ? { stdout: 1 } : {}) };
-}
-
-/** Bytes read from a file in pieces into one buffer, reused: a piece holds only until the next is asked for. */
-export async function* fileChunks(fd: number, size = 1 << 20): AsyncGenerator<Buffer> {
-  const buffer = Buffer.allocUnsafeSlow(size);
-  for (let n = readSync(fd, buffer, 0, size, null); n > 0; n = readSync(fd, buffer, 0, size, null)) yield buffer.subarray(0, n);
-}
-
-/** The most buffers one writev takes (IOV_MAX on Linux). */
-const MAX_IOV = 1024;
-
-/** Writes buffers to a file with writev, without joining them; again for what a short write left. */
-export function writeAllSync(fd: number, parts: readonly Uint8Array[]): void {
-  let rest = parts.slice();
-  while (rest.length > 0) {
-    let n = writevSync(fd, rest.length > MAX_IOV ? rest.slice(0, MAX_IOV) : rest);
-    let i = 0;
-    while (i < rest.length && n >= rest[i]!.length) n -= rest[i++]!.length;
-    rest = rest.slice(i);
-    if (n > 0) rest[0] = rest[0]!.subarray(n);
-  }
 }
 
 /** Wraps text in an ANSI colour when colours are on. */
