@@ -9,8 +9,9 @@ import type { Context } from './commands.ts';
 import { cellValue, csvRecords, type CsvRecord } from './csv.ts';
 import { errorLine, parseFacts } from './input.ts';
 import { EXIT, put, write } from './io.ts';
+import { fileChunks, writeAllSync } from './files.ts';
 import { clip, LIMITS } from '../limits.ts';
-import { lineGroups, type Line } from './lines.ts';
+import { lineGroups, type Line, type LineScan, type Scanned } from './lines.ts';
 
 /** Decides one situation (facts as parsed from the input). */
 export type DecideOne = (facts: unknown) => Decision | { error: InputError };
@@ -45,12 +46,16 @@ export function unreadable(line: Exclude<Line, { text: string }>): InputError {
 }
 
 /** The output line for one input line, with its `\n`; `ok` is false for a rejected line. */
-function answer(line: Line, ctx: Context, decideOne: DecideOne): { out: Uint8Array | string; ok: boolean } {
-  if (!('text' in line)) return { out: `${errorLine(unreadable(line), ctx.lang, line.n)}\n`, ok: false };
-  const text = line.n === 1 && line.text.startsWith('\uFEFF') ? line.text.slice(1) : line.text; // a byte-order mark
-  if (text.trim() === '') return { out: '\n', ok: true };
-  const parsed = parseFacts(text);
-  const result = 'error' in parsed ? parsed : decideOne(parsed.facts);
+function answer(line: Line | Scanned<Decision | { error: InputError }>, ctx: Context, decideOne: DecideOne): { out: Uint8Array | string; ok: boolean } {
+  let result: Decision | { error: InputError };
+  if ('scanned' in line) result = line.scanned;
+  else if (!('text' in line)) return { out: `${errorLine(unreadable(line), ctx.lang, line.n)}\n`, ok: false };
+  else {
+    const text = line.n === 1 && line.text.startsWith('\uFEFF') ? line.text.slice(1) : line.text; // a byte-order mark
+    if (text.trim() === '') return { out: '\n', ok: true };
+    const parsed = parseFacts(text);
+    result = 'error' in parsed ? parsed : decideOne(parsed.facts);
+  }
   if ('error' in result) return { out: `${errorLine(result.error, ctx.lang, line.n)}\n`, ok: false };
   return { out: decisionBytes(result), ok: true };
 }
@@ -59,19 +64,24 @@ function answer(line: Line, ctx: Context, decideOne: DecideOne): { out: Uint8Arr
  * NDJSON in, NDJSON out: line n out belongs to line n in, whatever it holds (a blank line gives a
  * blank line, a line that cannot be read an error line). Output waits for the reader. Returns the exit code.
  */
-export async function decideNdjson(ctx: Context, decideOne: DecideOne): Promise<number> {
+export async function decideNdjson(ctx: Context, decideOne: DecideOne, scan?: LineScan<Decision | { error: InputError }>): Promise<number> {
   let rejected = 0;
-  for await (const group of lineGroups(ctx.io.stdin as AsyncIterable<Buffer | string>, LIMITS.factsBytes)) {
-    // One write per chunk read: the answers' bytes joined (most are encoded once per shared
-    // decision), so a file or pipe gets one system call per chunk, not one per line.
+  const { stdin, stdout } = ctx.io.files ?? {};
+  const input = stdin !== undefined ? fileChunks(stdin) : (ctx.io.stdin as AsyncIterable<Buffer | string>);
+  for await (const group of scan ? lineGroups(input, LIMITS.factsBytes, scan) : lineGroups(input, LIMITS.factsBytes)) {
+    // One write per chunk read: the answers' bytes (most encoded once per shared decision), so a
+    // file or pipe gets one system call per chunk, not one per line.
     const parts: Uint8Array[] = [];
     for (const line of group) {
       const a = answer(line, ctx, decideOne);
       if (!a.ok) rejected++;
       parts.push(typeof a.out === 'string' ? Buffer.from(a.out) : a.out);
     }
-    const wait = put(ctx.io.stdout, parts.length === 1 ? parts[0]! : Buffer.concat(parts));
-    if (wait) await wait;
+    if (stdout !== undefined) writeAllSync(stdout, parts);
+    else {
+      const wait = put(ctx.io.stdout, parts);
+      if (wait) await wait;
+    }
   }
   return rejected > 0 ? EXIT.usage : EXIT.ok;
 }

@@ -10,6 +10,7 @@ import { differences, readReceipt } from './receipt.ts';
 import type { Decider } from '../evaluate/index.ts';
 import { EXIT, write } from './io.ts';
 import { packFor } from './packs.ts';
+import { lineDecider } from './scan.ts';
 import { decide } from '../evaluate/index.ts';
 
 /** Rejects stray positional arguments (a common slip: facts without --facts). */
@@ -72,7 +73,7 @@ export async function run(args: ParsedArgs, ctx: Context): Promise<number> {
   const pack = await packFor(stringFlag(args, 'rules'), ctx, stringFlag(args, 'root'));
   const options = { lang: ctx.lang, ...(date ? { date } : {}) };
   const decideOne: DecideOne = (facts) => decide(pack, facts, options);
-  if (mode === 'batch') return decideNdjson(ctx, decideOne);
+  if (mode === 'batch') return decideNdjson(ctx, decideOne, lineDecider(pack.tables, date, ctx.lang));
   if (mode === 'csv') return decideCsv(ctx, decideOne);
   if (mode === 'receipt') return decideReceipt(stringFlag(args, 'receipt')!, pack, ctx);
   const parsed = parseFacts(stringFlag(args, 'facts')!);

@@ -13,6 +13,12 @@ export interface CliIO {
   cwd: string;
   /** Whether stdout may carry ANSI colours (a terminal, and NO_COLOR unset). */
   color: boolean;
+  /**
+   * The descriptors of stdin and stdout when main() found them to be files (stdin a regular file,
+   * stdout a regular file or a device such as /dev/null): a batch then reads and writes them
+   * directly, in large pieces and without copies (files.ts). Unset in process (tests, the benchmark).
+   */
+  files?: { stdin?: number; stdout?: number };
 }
 
 /** Exit codes shared by every command (documented in docs/cli.md). */
@@ -39,13 +45,15 @@ export async function write(stream: NodeJS.WritableStream, text: string): Promis
 /**
  * `write` without a promise when none is needed: undefined when the text went into the stream's
  * buffer, else a promise of the drain. A batch of 100,000 lines then awaits only when the reader lags.
+ * Several buffers go out as one write: gathered by a stream that takes many at once (a pipe or a
+ * socket, one writev and no copy), else joined.
  */
-export function put(stream: NodeJS.WritableStream, text: string | Uint8Array): Promise<void> | undefined {
+export function put(stream: NodeJS.WritableStream, text: string | Uint8Array | readonly Uint8Array[]): Promise<void> | undefined {
   // A stream that failed (EPIPE, ENOSPC) stays failed: say so instead of waiting for a drain that never comes.
   const failed = stream as { destroyed?: boolean; errored?: Error | null };
   if (failed.errored) throw failed.errored;
   if (failed.destroyed) throw Object.assign(new Error('write after the output was closed'), { code: 'EPIPE' });
-  if (stream.write(text)) return undefined;
+  if (written(stream, text)) return undefined;
   return new Promise<void>((resolve, reject) => {
     const done = (): void => {
       stream.off('drain', done);
@@ -59,6 +67,19 @@ export function put(stream: NodeJS.WritableStream, text: string | Uint8Array): P
     stream.on('drain', done);
     stream.once('error', fail);
   });
+}
+
+/** Writes text or buffers; false when the stream's buffer is full. */
+function written(stream: NodeJS.WritableStream, out: string | Uint8Array | readonly Uint8Array[]): boolean {
+  if (typeof out === 'string' || out instanceof Uint8Array) return stream.write(out);
+  const gathers = typeof (stream as { _writev?: unknown })._writev === 'function' && 'cork' in stream;
+  if (!gathers || out.length === 1) return stream.write(out.length === 1 ? out[0]! : Buffer.concat(out));
+  const writable = stream as NodeJS.WritableStream & { cork(): void; uncork(): void };
+  writable.cork();
+  let ok = true;
+  for (const part of out) ok = writable.write(part);
+  writable.uncork();
+  return ok;
 }
 
 /** Wraps text in an ANSI colour when colours are on. */

@@ -7,6 +7,7 @@ import type { Lang } from '../evaluate/types.ts';
 import { CliError, GLOBAL_FLAGS, listChoices, parseArgs, sniffLang } from './args.ts';
 import { COMMANDS, commandHelp, findCommand, topHelp } from './commands.ts';
 import { EXIT, write, type CliIO } from './io.ts';
+import { processFiles } from './files.ts';
 import { didYouMean, suggestionHint } from '../diagnostics/suggest.ts';
 import { PACKAGE_ROOT } from '../root.ts';
 import { environmentError, environmentLine, EXIT_ENVIRONMENT } from './environment.ts';
@@ -107,5 +108,5 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     process.exitCode = env ? EXIT_ENVIRONMENT : EXIT.internal;
   });
   const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
-  return run(argv, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), color });
+  return run(argv, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), color, files: processFiles() });
 }

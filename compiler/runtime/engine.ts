@@ -331,7 +331,7 @@ function partialDecision(tables: Tables, epoch: TableEpoch, assignment: Int32Arr
 const partialCaches = new WeakMap<TableEpoch, [Map<string, Decision | { error: InputError }>, Map<string, Decision | { error: InputError }>]>();
 
 /** partialDecision without its cache: restrict the decision diagram to the assignment. */
-function restrictedDecision(tables: Tables, epoch: TableEpoch, assignment: Int32Array, lang: Lang): Decision | { error: InputError } {
+export function restrictedDecision(tables: Tables, epoch: TableEpoch, assignment: Int32Array, lang: Lang): Decision | { error: InputError } {
   const decision = restrict(tables, epoch.decision, assignment);
   if (decision.root < 0) return sharedDecision(tables, stateOf(epoch), -1 - decision.root, reasonRules(tables, epoch, assignment), lang);
   let caches = openCaches.get(tables);
