@@ -70,6 +70,20 @@ describe('lexer', () => {
       { numRuns: 1000 },
     );
   });
+  it("builds the first-character table and line tracking that Chevrotain infers without the tokens' hints", () => {
+    // line_breaks and start_chars_hint spare the lexer's construction the analysis of each pattern; they must say what it would find.
+    type Analysed = { patternIdxToConfig: Record<string, { canLineTerminator: boolean }[]>; charCodeToPatternIdxToConfig: Record<string, ({ tokenType: { name: string } }[] | undefined)[]> };
+    const bare = ALL_TOKENS.filter((t) => !KEYWORDS.includes(t)).map(({ LINE_BREAKS: _l, START_CHARS_HINT: _s, ...t }) => t);
+    const described = (lexer: Lexer) => {
+      const a = lexer as unknown as Analysed;
+      return {
+        lineBreaks: a.patternIdxToConfig['defaultMode']!.map((c) => c.canLineTerminator),
+        firstChars: [...a.charCodeToPatternIdxToConfig['defaultMode']!].map((list) => list?.map((c) => c.tokenType.name) ?? []),
+      };
+    };
+    expect(bare.some((t) => 'LINE_BREAKS' in t || 'START_CHARS_HINT' in t)).toBe(false);
+    expect(described(newLexer())).toEqual(described(new Lexer(bare, { positionTracking: 'full' })));
+  });
   it('gives the same tokens as a lexer of every token type on the rules and the corpus', () => {
     const dirs = ['../rules/', '../test/corpus/bad/', '../test/corpus/good/'].map((d) => new URL(d, import.meta.url));
     for (const dir of dirs) {
