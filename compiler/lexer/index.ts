@@ -92,18 +92,20 @@ export function tokenize(text: string, file: string): LexResult {
   const result = lexer.tokenize(text);
   retypeKeywords(result.tokens);
   const diagnostics: Diagnostic[] = [];
-  const position = positionsOf(text);
+  const position = result.errors.length > 0 ? positionsOf(text) : undefined;
   for (const err of result.errors) {
-    const start = position(err.offset);
-    const end = position(err.offset + err.length);
+    const start = position!(err.offset);
+    const end = position!(err.offset + err.length);
     const chars = text.slice(err.offset, err.offset + err.length);
     diagnostics.push(diagnostic('LOV1001', { file, start, end }, [chars]));
   }
+  // Only texts without their closing quote and dates are checked: no range is made for other tokens.
   for (const token of result.tokens) {
+    if (token.tokenType !== UnterminatedString && token.tokenType !== DateLiteral) continue;
     const range = tokenRange(token, file);
     if (!range) continue;
     if (token.tokenType === UnterminatedString) diagnostics.push(diagnostic('LOV1002', range));
-    if (token.tokenType === DateLiteral && !isValidDate(token.image)) diagnostics.push(diagnostic('LOV1007', range, [token.image]));
+    else if (!isValidDate(token.image)) diagnostics.push(diagnostic('LOV1007', range, [token.image]));
   }
   diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset);
   return { tokens: result.tokens, comments: result.groups['comments'] ?? [], diagnostics };
