@@ -1,9 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { Lexer } from 'chevrotain';
+import type { IToken } from 'chevrotain';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Declaration, Expr, LovFile } from '../compiler/ast/types.ts';
 import { printFile } from '../compiler/format/index.ts';
 import { newLexer, tokenize } from '../compiler/lexer/index.ts';
+import { ALL_TOKENS, KEYWORDS } from '../compiler/lexer/tokens.ts';
 import { LovParser } from '../compiler/parser/grammar.ts';
 import { parse } from '../compiler/parser/index.ts';
 import { arbLovFile, stripRanges } from './support/arbitraries.ts';
@@ -26,14 +29,72 @@ function cond(src: string): unknown {
 const at = (d: { range: { start: { line: number; column: number } } }) => `${d.range.start.line}:${d.range.start.column}`;
 const codes = (text: string) => parse(text, 't.lov').diagnostics.map((d) => `${d.code}@${at(d)}`);
 
+/** A lexer of every token type, keywords included (`longer_alt: Identifier`): what tokenize() must equal. */
+const REFERENCE_LEXER = new Lexer([...ALL_TOKENS], { positionTracking: 'full' });
+
 describe('grammar definitions', () => {
   it("pass Chevrotain's own checks, which the compiler skips at start-up", () => {
     expect(newLexer(true).lexerDefinitionErrors).toEqual([]);
+    expect(REFERENCE_LEXER.lexerDefinitionErrors).toEqual([]);
     expect(() => new LovParser(true)).not.toThrow();
   });
 });
 
+/** A lexing result as plain data: each token's type by name and index, its text and its positions. */
+function lexed(tokens: IToken[], comments: IToken[] | undefined): unknown {
+  const plain = (ts: IToken[]) => ts.map((t) => ({ ...t, tokenType: t.tokenType.name }));
+  return { tokens: plain(tokens), comments: plain(comments ?? []) };
+}
+
+/** The tokens, comments and unknown characters (offset, length) of tokenize() and of the reference lexer. */
+function bothLexers(text: string): [unknown, unknown] {
+  const ours = tokenize(text, 'x');
+  const reference = REFERENCE_LEXER.tokenize(text);
+  const unknown = ours.diagnostics.filter((d) => d.code === 'LOV1001').map((d) => [d.range.start.offset, d.range.end.offset - d.range.start.offset]);
+  return [
+    { lexed: lexed(ours.tokens, ours.comments), unknown },
+    { lexed: lexed(reference.tokens, reference.groups['comments']), unknown: reference.errors.map((e) => [e.offset, e.length]) },
+  ];
+}
+
 describe('lexer', () => {
+  it('gives the same tokens as a lexer of every token type, keywords included, on arbitrary text', () => {
+    const words = [...KEYWORDS.map((k) => k.PATTERN as string), 'x', 'income', 'æøå_Navn2', 'ruler', '_in', 'in2', 'setting'];
+    const bits = [...words, ...words.map((w) => w.slice(0, -1)), '"', '\\', '#', '\n', '\r', '\r\n', ' ', '\t', '{', '}', '(', ')', '=', '!=', '!', ',', '@', '~', '2018-01-01', '12', '-', 'é', '\u00a0'];
+    const piece = fc.constantFrom(...bits);
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), fc.array(piece, { maxLength: 80 }).map((a) => a.join(''))), (text) => {
+        const [ours, reference] = bothLexers(text);
+        expect(ours).toEqual(reference);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+  it("builds the first-character table and line tracking that Chevrotain infers without the tokens' hints", () => {
+    // line_breaks and start_chars_hint spare the lexer's construction the analysis of each pattern; they must say what it would find.
+    type Analysed = { patternIdxToConfig: Record<string, { canLineTerminator: boolean }[]>; charCodeToPatternIdxToConfig: Record<string, ({ tokenType: { name: string } }[] | undefined)[]> };
+    const bare = ALL_TOKENS.filter((t) => !KEYWORDS.includes(t)).map(({ LINE_BREAKS: _l, START_CHARS_HINT: _s, ...t }) => t);
+    const described = (lexer: Lexer) => {
+      const a = lexer as unknown as Analysed;
+      return {
+        lineBreaks: a.patternIdxToConfig['defaultMode']!.map((c) => c.canLineTerminator),
+        firstChars: [...a.charCodeToPatternIdxToConfig['defaultMode']!].map((list) => list?.map((c) => c.tokenType.name) ?? []),
+      };
+    };
+    expect(bare.some((t) => 'LINE_BREAKS' in t || 'START_CHARS_HINT' in t)).toBe(false);
+    expect(described(newLexer())).toEqual(described(new Lexer(bare, { positionTracking: 'full' })));
+  });
+  it('gives the same tokens as a lexer of every token type on the rules and the corpus', () => {
+    const dirs = ['../rules/', '../test/corpus/bad/', '../test/corpus/good/'].map((d) => new URL(d, import.meta.url));
+    for (const dir of dirs) {
+      for (const name of readdirSync(dir).filter((f) => f.endsWith('.lov'))) {
+        const text = readFileSync(new URL(name, dir), 'utf8');
+        const ours = tokenize(text, 'x');
+        const reference = REFERENCE_LEXER.tokenize(text);
+        expect(lexed(ours.tokens, ours.comments), name).toEqual(lexed(reference.tokens, reference.groups['comments']));
+      }
+    }
+  });
   it('tells keywords from names that start like them', () => {
     const names = tokenize('includes in income obligations obligation setting æøå_Navn2', 'x').tokens.map((t) => t.tokenType.name);
     expect(names).toEqual(['Includes', 'In', 'Identifier', 'Obligations', 'Obligation', 'Identifier', 'Identifier']);

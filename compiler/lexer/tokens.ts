@@ -12,22 +12,25 @@ import type { TokenType } from 'chevrotain';
  */
 export const AnyName = createToken({ name: 'AnyName', pattern: Lexer.NA });
 
-export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\f\v\u00a0\ufeff]+/, group: Lexer.SKIPPED, line_breaks: true });
-export const Comment = createToken({ name: 'Comment', pattern: /#[^\r\n]*/, group: 'comments' });
-export const StringLiteral = createToken({ name: 'StringLiteral', pattern: /"(?:[^"\\]|\\[\s\S])*"/, line_breaks: true });
+// Each lexed pattern says whether it can span lines (line_breaks) and which characters it starts with
+// (start_chars_hint), so building the lexer need not analyse the regular expressions for that
+// (test/parser.test.ts checks that these say what Chevrotain's analysis finds).
+export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\f\v\u00a0\ufeff]+/, group: Lexer.SKIPPED, line_breaks: true, start_chars_hint: [...' \t\r\n\f\v\u00a0\ufeff'] });
+export const Comment = createToken({ name: 'Comment', pattern: /#[^\r\n]*/, group: 'comments', line_breaks: false, start_chars_hint: ['#'] });
+export const StringLiteral = createToken({ name: 'StringLiteral', pattern: /"(?:[^"\\]|\\[\s\S])*"/, line_breaks: true, start_chars_hint: ['"'] });
 /** A text whose closing quote never comes: it runs to the end of its line and is reported (LOV1002). */
-export const UnterminatedString = createToken({ name: 'UnterminatedString', pattern: /"(?:[^"\\\r\n]|\\.)*\\?/, categories: [StringLiteral] });
+export const UnterminatedString = createToken({ name: 'UnterminatedString', pattern: /"(?:[^"\\\r\n]|\\.)*\\?/, categories: [StringLiteral], line_breaks: false, start_chars_hint: ['"'] });
 /** Digits and dashes; the exact `YYYY-MM-DD` shape and the calendar are checked after lexing (LOV1007). */
-export const DateLiteral = createToken({ name: 'DateLiteral', pattern: /\d+(?:-\d+)*/ });
-export const Identifier = createToken({ name: 'Identifier', pattern: /[A-Za-z_æøåÆØÅ][A-Za-z0-9_æøåÆØÅ]*/, categories: [AnyName] });
+export const DateLiteral = createToken({ name: 'DateLiteral', pattern: /\d+(?:-\d+)*/, line_breaks: false, start_chars_hint: [...'0123456789'] });
+export const Identifier = createToken({ name: 'Identifier', pattern: /[A-Za-z_æøåÆØÅ][A-Za-z0-9_æøåÆØÅ]*/, categories: [AnyName], line_breaks: false, start_chars_hint: [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_æøåÆØÅ'] });
 
-export const NotEquals = createToken({ name: 'NotEquals', pattern: '!=', label: '!=' });
-export const Equals = createToken({ name: 'Equals', pattern: '=', label: '=' });
-export const Comma = createToken({ name: 'Comma', pattern: ',', label: ',' });
-export const LCurly = createToken({ name: 'LCurly', pattern: '{', label: '{' });
-export const RCurly = createToken({ name: 'RCurly', pattern: '}', label: '}' });
-export const LParen = createToken({ name: 'LParen', pattern: '(', label: '(' });
-export const RParen = createToken({ name: 'RParen', pattern: ')', label: ')' });
+export const NotEquals = createToken({ name: 'NotEquals', pattern: '!=', label: '!=', line_breaks: false });
+export const Equals = createToken({ name: 'Equals', pattern: '=', label: '=', line_breaks: false });
+export const Comma = createToken({ name: 'Comma', pattern: ',', label: ',', line_breaks: false });
+export const LCurly = createToken({ name: 'LCurly', pattern: '{', label: '{', line_breaks: false });
+export const RCurly = createToken({ name: 'RCurly', pattern: '}', label: '}', line_breaks: false });
+export const LParen = createToken({ name: 'LParen', pattern: '(', label: '(', line_breaks: false });
+export const RParen = createToken({ name: 'RParen', pattern: ')', label: ')', line_breaks: false });
 
 // Keywords that begin a declaration or a clause, or join conditions: never a value name.
 const STRUCTURAL = new globalThis.Set(
