@@ -1,16 +1,23 @@
 /**
  * Synthetic rule packs of any size for the benchmarks: N rules in the law's shape (one general rule,
  * groups of a general rule with nested exceptions), valid, cited, with no gaps or conflicts, so
- * that compile time can be measured as the pack grows.
+ * that compile time can be measured as the pack grows. The groups are spread over files of
+ * GROUPS_PER_FILE groups each, imported by main.lov, as a real pack of that size would be (one file
+ * of 10,000 rules is over the per-file token limit, LIMITS.ruleTokens).
  */
 
 const FACTS = 12;
 const VALUES = 4;
+/** Groups (ten rules each) per file: about 1,000 rules, some 26,000 tokens. */
+const GROUPS_PER_FILE = 100;
 
-/** The source text of a synthetic pack with `rules` rules (a multiple of 10 works best). */
-export function syntheticPack(rules: number): string {
+/** The files of a synthetic pack with `rules` rules (a multiple of 10 works best), by name; main.lov imports the rest. */
+export function syntheticPack(rules: number): Record<string, string> {
+  const groups = Math.max(1, Math.floor((rules - 1) / 10));
+  const files: Record<string, string> = {};
   const out: string[] = [];
   out.push('# Synthetic benchmark pack', '');
+  for (let g = 0; g < groups; g += GROUPS_PER_FILE) out.push(`import "groups-${g / GROUPS_PER_FILE}.lov"`, '');
   out.push('source law "A synthetic law"', '  url "https://example.org/law"', '  section url "https://example.org/law/§{section}"', '  status primary', '');
   for (let f = 0; f < FACTS; f++) {
     out.push(`fact f${f} is one of`);
@@ -22,8 +29,9 @@ export function syntheticPack(rules: number): string {
     out.push(`obligation O${o}`, `  text nb "Plikt ${o}." en "Obligation ${o}."`, `  cites law "§ ${o + 1}"`, '');
   }
   out.push('rule Base "Hovedregel"', '  then not_allowed', '  because nb "Hovedregelen." en "The general rule."', '  cites law "§ 1"', '');
-  const groups = Math.max(1, Math.floor((rules - 1) / 10));
   for (let g = 0; g < groups; g++) {
+    if (g % GROUPS_PER_FILE === 0) files[`groups-${g / GROUPS_PER_FILE}.lov`] = '';
+    const out: string[] = [];
     const digits = Array.from({ length: 5 }, (_, i) => Math.floor(g / VALUES ** i) % VALUES);
     const key = digits.map((d, i) => `f${i} = v${d}`).join(' and ');
     out.push(`rule G${g} "Gruppe ${g}"`, '  exception to Base', `  when ${key}`, '  then allowed_with_conditions', `  must O${g % 4}`);
@@ -36,7 +44,8 @@ export function syntheticPack(rules: number): string {
       out.push(`  because nb "Unntak ${e}." en "Exception ${e}."`, `  judgement nb "Vurdering ${e}?" en "Judgement ${e}?"`);
       out.push(`  cites law "§ ${e}"`, '');
     }
+    files[`groups-${Math.floor(g / GROUPS_PER_FILE)}.lov`] += out.join('\n') + '\n';
   }
   out.push('example "Hovedregelen"', '  given f0 = v3, f1 = v3, f2 = v3, f3 = v3, f4 = v3', '  expect not_allowed', '');
-  return out.join('\n');
+  return { 'main.lov': out.join('\n'), ...files };
 }

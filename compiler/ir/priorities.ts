@@ -41,22 +41,37 @@ export function priorities(pack: IRPack): Priorities {
     }
   };
   for (let a = 0; a < n; a++) reach(a, below[a]!);
-  // A rule with the rules it is an exception to, all the way up.
-  const lineage: number[][] = [];
-  const up = (r: number): number[] => {
-    if (lineage[r]) return lineage[r]!;
-    lineage[r] = [r];
-    const all = new Set([r, ...pack.rules[r]!.parents.flatMap(up)]);
-    return (lineage[r] = [...all]);
+  // The exceptions of each rule, to walk down from a rule to every rule under it.
+  const children: number[][] = pack.rules.map(() => []);
+  pack.rules.forEach((r, i) => {
+    for (const parent of r.parents) children[parent]!.push(i);
+  });
+  /** The given rules and every rule that is an exception to one of them (further down, too). */
+  const under = (from: Iterable<number>): Set<number> => {
+    const found = new Set<number>();
+    const stack = [...from];
+    while (stack.length > 0) {
+      const r = stack.pop()!;
+      if (found.has(r)) continue;
+      found.add(r);
+      for (const c of children[r]!) stack.push(c);
+    }
+    return found;
   };
-  const kept = pack.rules.map((r) => new Set(r.prevailsExcept ?? []));
-  const sets: boolean[][] = pack.rules.map((_, a) =>
-    pack.rules.map((_, b) => below[a]!.size > 0 && up(b).some((x) => below[a]!.has(x)) && !up(b).some((x) => kept[a]!.has(x))));
+  // Per rule that prevails over some rule, the rules whose results its result sets aside: those under
+  // a rule it prevails over, less those under a rule its `except` names. Only prevailing rules have a
+  // row, so a pack without priorities costs nothing here (a full table was quadratic in the rules).
+  const rows: (Set<number> | undefined)[] = pack.rules.map((r, a) => {
+    if (below[a]!.size === 0) return undefined;
+    const row = under(below[a]!);
+    for (const spared of under(r.prevailsExcept ?? [])) row.delete(spared);
+    return row;
+  });
   const targets = new Set<number>();
-  sets.forEach((row) => row.forEach((v, b) => v && targets.add(b)));
+  for (const row of rows) for (const b of row ?? []) targets.add(b);
   const p: Priorities = {
     any: targets.size > 0,
-    over: (a, b) => sets[a]![b]!,
+    over: (a, b) => rows[a]?.has(b) === true,
     owner: (r) => pack.rules[r]!.reasonOf ?? r,
     targets,
   };
