@@ -7,8 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServe } from './support/serve.ts';
+import { describe, expect, it } from 'vitest';
+import { serveForFile } from './support/serve.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DOC = readFileSync(join(ROOT, 'docs/api.md'), 'utf8');
@@ -34,31 +34,25 @@ async function decide(url: string, facts: unknown, lang: string): Promise<{ stat
   return { status: res.status, body: (await res.json()) as never };
 }
 
-let serve: Awaited<ReturnType<typeof startServe>>;
-beforeAll(async () => {
-  serve = await startServe();
-}, 60_000);
-afterAll(() => {
-  if (serve?.child.exitCode === null) serve.child.kill('SIGTERM');
-});
+const serve = serveForFile();
 
 describe('docs/api.md clients in other languages', () => {
   it('the Python client sends facts the API accepts', async () => {
     const facts = factsOf(block('python'), /^answer = decide\((\{[\s\S]*?\})\)$/m, (s) => s.replace(/\bTrue\b/g, 'true').replace(/\bFalse\b/g, 'false'));
-    const { status, body } = await decide(serve.url, facts, 'en');
+    const { status, body } = await decide(serve().url, facts, 'en');
     expect(status, JSON.stringify(body)).toBe(200);
     expect(body.error).toBeUndefined();
   });
 
   it('the PHP client sends facts the API accepts', async () => {
     const facts = factsOf(block('php'), /lovkode_decide\((\[[^\]]*\]), 'en'\)/, (s) => s.replace(/'/g, '"').replace(/=>/g, ':').replace(/^\[/, '{').replace(/\]$/, '}'));
-    const { status, body } = await decide(serve.url, facts, 'en');
+    const { status, body } = await decide(serve().url, facts, 'en');
     expect(status, JSON.stringify(body)).toBe(200);
     expect(body.outcome === null ? body.missing!.length : 1).toBeGreaterThan(0);
   });
 
   it.runIf(PYTHON)('the Python client runs as written and prints the outcome and the missing facts', () => {
-    const code = block('python').replace('http://127.0.0.1:8080', serve.url);
+    const code = block('python').replace('http://127.0.0.1:8080', serve().url);
     const r = spawnSync('python3', ['-c', code], { encoding: 'utf8', timeout: 30_000 });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);

@@ -9,8 +9,8 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServe } from './support/serve.ts';
+import { describe, expect, it } from 'vitest';
+import { serveForFile } from './support/serve.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'lovkode.mjs');
@@ -25,17 +25,11 @@ function peakRssMB(pid: number): number | undefined {
   }
 }
 
-let serve: Awaited<ReturnType<typeof startServe>>;
-beforeAll(async () => {
-  serve = await startServe();
-}, 60_000);
-afterAll(() => {
-  if (serve?.child.exitCode === null) serve.child.kill('SIGTERM');
-});
+const serve = serveForFile();
 
 describe('lovkode serve', () => {
   it('a port in use is one line with E_PORT_IN_USE and exit 2, no stack trace', () => {
-    const port = new URL(serve.url).port;
+    const port = new URL(serve().url).port;
     const r = spawnSync(process.execPath, [BIN, '--lang', 'en', 'serve', '--port', port], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
     expect(r.status).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
@@ -66,7 +60,7 @@ describe('lovkode serve', () => {
       }
     }
     const counts = await new Promise<{ lines: number; errors: number; blanks: number; wrong: number }>((resolve, reject) => {
-      const req = request(`${serve.url}/v1/decide/batch`, { method: 'POST', headers: { 'Content-Type': 'application/x-ndjson', 'Transfer-Encoding': 'chunked' } }, (res) => {
+      const req = request(`${serve().url}/v1/decide/batch`, { method: 'POST', headers: { 'Content-Type': 'application/x-ndjson', 'Transfer-Encoding': 'chunked' } }, (res) => {
         expect(res.statusCode).toBe(200);
         let rest = '';
         const c = { lines: 0, errors: 0, blanks: 0, wrong: 0 };
@@ -92,13 +86,13 @@ describe('lovkode serve', () => {
       Readable.from(body()).pipe(req);
     });
     expect(counts).toEqual({ lines: LINES, errors: LINES / 4, blanks: LINES / 4, wrong: 0 });
-    const peak = peakRssMB(serve.child.pid!);
+    const peak = peakRssMB(serve().child.pid!);
     if (peak !== undefined) expect(peak).toBeLessThan(200);
   }, 120_000);
 
   it('stops on SIGTERM with exit 0', async () => {
-    const exited = new Promise<number | null>((ok) => serve.child.once('exit', (code) => ok(code)));
-    serve.child.kill('SIGTERM');
+    const exited = new Promise<number | null>((ok) => serve().child.once('exit', (code) => ok(code)));
+    serve().child.kill('SIGTERM');
     expect(await exited).toBe(0);
   });
 });

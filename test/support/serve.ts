@@ -2,12 +2,20 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'lovkode.mjs');
 
+/** A running `lovkode serve`: its process, its URL and what it printed so far. */
+export interface Served {
+  child: ChildProcess;
+  url: string;
+  log: () => string;
+}
+
 /** Starts `lovkode serve` on a free port; resolves with the process and its URL. */
-export function startServe(args: string[] = []): Promise<{ child: ChildProcess; url: string; log: () => string }> {
+export function startServe(args: string[] = []): Promise<Served> {
   const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   return new Promise((resolve, reject) => {
@@ -25,3 +33,14 @@ export function startServe(args: string[] = []): Promise<{ child: ChildProcess; 
   });
 }
 
+/** One `lovkode serve` for a whole test file, started before its tests and stopped after: `const serve = serveForFile()`, then `serve().url` in a test. */
+export function serveForFile(): () => Served {
+  let served: Served | undefined;
+  beforeAll(async () => {
+    served = await startServe();
+  }, 60_000);
+  afterAll(() => {
+    if (served?.child.exitCode === null) served.child.kill('SIGTERM');
+  });
+  return () => served!;
+}
