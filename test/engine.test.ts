@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { build, freeze } from '../compiler/ir/compile.ts';
 import { interpret, type InterpretResult } from '../compiler/evaluate/interpret.ts';
 import { nextQuestion } from '../compiler/runtime/ask.ts';
-import { decideAssignment, decider, today } from '../compiler/runtime/engine.ts';
+import { decideAssignment, decider, restrictedDecision, today } from '../compiler/runtime/engine.ts';
+import { epochFor } from '../compiler/runtime/diagram.ts';
+import { loadDefaultTables } from '../compiler/bundled.ts';
 import { sliceTables } from '../compiler/runtime/slice.ts';
 import type { IRPack } from '../compiler/ir/types.ts';
 import { completions, irPackArb, partialArb } from './support/ir-packs.ts';
@@ -125,6 +127,22 @@ describe('decider (the generated module\'s decide)', () => {
       }),
       { numRuns: 100 },
     );
+  });
+  it('remembers partial decisions in a table of rows: the decisions of a fresh restriction, also when rows collide and cases recur', async () => {
+    const tables = await loadDefaultTables();
+    const DATE = '2026-07-02';
+    let seed = 7;
+    const random = (n: number): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % n;
+    const assignments = Array.from({ length: 3000 }, () => Int32Array.from(tables.facts, (f) => (random(3) === 0 ? -1 : random(f.type === 'boolean' ? 2 : f.values.length))));
+    assignments.forEach((a) => (a[random(a.length)] = -1));
+    for (const [lang, date] of [['nb', DATE], ['en', undefined]] as const) {
+      const decideValid = decider(tables);
+      const epoch = tables.epochs[epochFor(tables, date ?? today())]!;
+      for (let k = 0; k < 12_000; k++) {
+        const a = assignments[k < 6000 ? k % 3000 : random(3000)]!;
+        expect(decideValid(a, date, lang, false)).toEqual(restrictedDecision(tables, epoch, a, lang));
+      }
+    }
   });
 });
 

@@ -13,7 +13,6 @@ import { checkDate, decider } from '../runtime/engine.ts';
 import type { Tables } from '../runtime/tables.ts';
 import { LIMITS } from '../limits.ts';
 import type { LineScan } from './lines.ts';
-import { partialDecider } from './partials.ts';
 
 /** Reads the line `bytes[start..end)` into `assignment` (-1 = unknown); false when the line needs the general path. */
 export type FactScanner = (bytes: Uint8Array, start: number, end: number, assignment: Int32Array) => boolean;
@@ -147,10 +146,9 @@ export function lineDecider(tables: Tables, date: string | undefined, lang: Lang
   if (date !== undefined && checkDate(date) !== undefined) return undefined;
   const scan = factScanner(tables);
   const decideValid = decider(tables);
-  const decidePartial = partialDecider(tables, lang);
   const assignment = new Int32Array(tables.facts.length);
   return (bytes, start, end) => {
     if (!scan(bytes, start, end, assignment)) return undefined;
-    return assignment.includes(-1) ? decidePartial(assignment, date) : decideValid(assignment, date, lang, true);
+    return decideValid(assignment, date, lang);
   };
 }

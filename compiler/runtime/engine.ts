@@ -248,10 +248,11 @@ function decideIn(tables: Tables, epoch: TableEpoch, assignment: Int32Array, lan
  * Decides on validated facts, complete or partial, by restricting the decision diagram alone: the
  * same decision as decideAssignment, without the fast path for complete facts. For callers that
  * decide a few distinct cases and ship the engine to a browser (the contact-list worker decides one
- * case per distinct combination of a list's columns), so their bundle leaves the fast path out.
+ * case per distinct combination of a list's columns), so their bundle leaves the fast path and the
+ * table of partial decisions out (distinct cases do not recur).
  */
 export function decideByRestriction(tables: Tables, assignment: Int32Array, date: string, lang: Lang): Decision | { error: InputError } {
-  return partialDecision(tables, tables.epochs[epochFor(tables, date)]!, assignment, lang);
+  return restrictedDecision(tables, tables.epochs[epochFor(tables, date)]!, assignment, lang);
 }
 
 /**
@@ -308,29 +309,49 @@ export function decider(tables: Tables): Decider {
 const OPEN_CACHE_SIZE = 4096;
 const openCaches = new WeakMap<Tables, [Map<string, Decision>, Map<string, Decision>]>();
 
+/** Rows of the table of partial decisions an epoch keeps per language (a power of two). */
+const PARTIAL_ROWS = 4096;
+
+/** The last partial assignment seen in each row of the table (`width` values a row) and its decision. */
+interface PartialTable {
+  rows: Int32Array;
+  decisions: (Decision | { error: InputError } | undefined)[];
+}
+
+/** Per epoch and language: a questionnaire's early states recur for every case. */
+const partialTables = new WeakMap<TableEpoch, [PartialTable, PartialTable]>();
+
 /**
- * The decision on partial facts: the decision diagram restricted to them, settled or not. Shared
- * (frozen) decisions: a settled one per leaf and deciding rules, an open one per set of missing facts
- * (which is all an open decision says), so nothing is cached per assignment.
+ * The decision on partial facts: the decision diagram restricted to them, settled or not, remembered
+ * in a fixed table of rows, one per hash of the assignment, that keeps the last assignment seen there
+ * and its decision. A call allocates nothing (string keys of a Map lived just long enough to reach
+ * the old generation when assignments seldom recur, as in a batch, and grew the heap).
  */
 function partialDecision(tables: Tables, epoch: TableEpoch, assignment: Int32Array, lang: Lang): Decision | { error: InputError } {
-  let seen = partialCaches.get(epoch);
-  if (!seen) partialCaches.set(epoch, (seen = [new Map(), new Map()]));
-  const byAssignment = seen[lang === 'nb' ? 0 : 1];
-  let key = '';
-  for (let i = 0; i < assignment.length; i++) key += String.fromCharCode(assignment[i]! + 1);
-  let d = byAssignment.get(key);
-  if (d === undefined) {
-    if (byAssignment.size >= OPEN_CACHE_SIZE) byAssignment.clear();
-    byAssignment.set(key, (d = restrictedDecision(tables, epoch, assignment, lang)));
+  const width = assignment.length;
+  let both = partialTables.get(epoch);
+  if (!both) {
+    const table = (): PartialTable => ({ rows: new Int32Array(PARTIAL_ROWS * width), decisions: new Array(PARTIAL_ROWS).fill(undefined) });
+    partialTables.set(epoch, (both = [table(), table()]));
   }
+  const { rows, decisions } = both[lang === 'nb' ? 0 : 1];
+  let hash = 0x811c9dc5; // FNV-1a over the values
+  for (let i = 0; i < width; i++) hash = Math.imul(hash ^ (assignment[i]! + 1), 0x01000193);
+  const row = (hash ^ (hash >>> 16)) & (PARTIAL_ROWS - 1);
+  const at = row * width;
+  let d = decisions[row];
+  if (d !== undefined) {
+    let i = 0;
+    while (i < width && rows[at + i] === assignment[i]) i++;
+    if (i === width) return d;
+  }
+  d = restrictedDecision(tables, epoch, assignment, lang);
+  rows.set(assignment, at);
+  decisions[row] = d;
   return d;
 }
 
-/** Distinct partial assignments whose decisions an epoch keeps (then it starts afresh): a questionnaire's early states recur for every case. */
-const partialCaches = new WeakMap<TableEpoch, [Map<string, Decision | { error: InputError }>, Map<string, Decision | { error: InputError }>]>();
-
-/** partialDecision without its cache: restrict the decision diagram to the assignment. */
+/** partialDecision without its table: restrict the decision diagram to the assignment (exported for the tests that check the table). */
 export function restrictedDecision(tables: Tables, epoch: TableEpoch, assignment: Int32Array, lang: Lang): Decision | { error: InputError } {
   const decision = restrict(tables, epoch.decision, assignment);
   if (decision.root < 0) return sharedDecision(tables, stateOf(epoch), -1 - decision.root, reasonRules(tables, epoch, assignment), lang);

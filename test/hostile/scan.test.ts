@@ -10,8 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { decideNdjson } from '../../compiler/cli/batch.ts';
 import { factScanner, lineDecider } from '../../compiler/cli/scan.ts';
 import { loadDefaultTables } from '../../compiler/bundled.ts';
-import { decide, decideAssignment, today } from '../../compiler/runtime/engine.ts';
-import { partialDecider } from '../../compiler/cli/partials.ts';
+import { decide } from '../../compiler/runtime/engine.ts';
 import type { Lang } from '../../compiler/evaluate/types.ts';
 
 const tables = await loadDefaultTables();
@@ -75,19 +74,5 @@ describe('decide --batch: the fast path and the general path agree', () => {
     expect(read('{"chan\\u006eel":"email"}')).toBe(false);
     expect(read('{"channel":"email","nope":1}')).toBe(false);
     expect(read('{"channel":"email"} x')).toBe(false);
-  });
-
-  it('remembers partial decisions in a table of rows: the engine decisions, also when rows collide and lines recur', () => {
-    let seed = 7;
-    const random = (n: number): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % n;
-    const assignments = Array.from({ length: 3000 }, () => Int32Array.from(tables.facts, (f) => (random(3) === 0 ? -1 : random(f.type === 'boolean' ? 2 : f.values.length))));
-    assignments.forEach((a) => (a[random(a.length)] = -1));
-    for (const [lang, date] of [['nb', DATE], ['en', undefined]] as const) {
-      const remembered = partialDecider(tables, lang);
-      for (let k = 0; k < 12_000; k++) {
-        const a = assignments[k < 6000 ? k % 3000 : random(3000)]!;
-        expect(remembered(a, date)).toEqual(decideAssignment(tables, a, date ?? today(), lang));
-      }
-    }
   });
 });
