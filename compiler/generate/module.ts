@@ -3,6 +3,7 @@
  * tables; no dependency on Chevrotain or the compiler), its TypeScript declarations with exact fact
  * types, and a JSON Schema of the facts.
  */
+import { UNBUILT } from '../runtime/fastpath.ts';
 import { withoutFullDiagrams } from '../runtime/slice.ts';
 import type { Tables } from '../runtime/tables.ts';
 import { runtimeSource } from './runtime-source.ts';
@@ -12,11 +13,19 @@ import { runtimeSource } from './runtime-source.ts';
  * fact found by a comparison or a few when keys come in the pack's order (some may be left out), one
  * `switch` on the value, into a reused buffer. Anything unusual (not a plain
  * object, an unknown fact, a bad value, an inherited key) goes to the runtime's general validator,
- * so the errors and the accepted inputs are exactly the same.
+ * so the errors and the accepted inputs are exactly the same. With `walk`, `assign(facts, data, at)`
+ * also steps down the runtime's fast path (`data`, from node `at`) whenever the node it is at tests
+ * the fact just assigned, and leaves the node it reached in `walkAt`: for complete facts in the
+ * pack's order that is a leaf, so the decision is found by the time the facts are read.
  */
-export function validatorSource(tables: Tables): string {
+export function validatorSource(tables: Tables, options: { walk?: boolean } = {}): string {
+  // Each fact appears once, so a step always uses the tested fact's own value: wherever the walk
+  // stops (a key out of order, an unbuilt child), the runtime goes on from there. `tested` is the
+  // fact the current node tests (-1: none, or the walk stopped), kept in a local, not re-read per key.
+  const step = `if (f === tested) { const next = walkData[at + 2 + assignment[f]]; if (next === ${UNBUILT}) tested = -1; else { at = next; tested = next >= 0 ? walkData[next] : -1; } }`;
   const lines = [
     `const assignment = new Int32Array(${tables.facts.length});`,
+    ...(options.walk ? ['let walkAt = -1;'] : []),
     'const hasOwn = Object.prototype.hasOwnProperty;',
     // How many facts the last valid input gave a value (-1: counted by the general validator, not here).
     'let known = 0;',
@@ -29,8 +38,9 @@ export function validatorSource(tables: Tables): string {
     '}',
     `const names = ${JSON.stringify(tables.facts.map((f) => f.name))};`,
     'const index = new Map(names.map((name, i) => [name, i]));',
-    'function assign(facts) {',
+    options.walk ? 'function assign(facts, walkData, at) {' : 'function assign(facts) {',
     "  if (typeof facts !== 'object' || facts === null || Array.isArray(facts)) return general(facts);",
+    ...(options.walk ? ['  let tested = at >= 0 ? walkData[at] : -1;'] : []),
     '  assignment.fill(-1);',
     '  known = 0;',
     '  let f = 0;',
@@ -54,8 +64,19 @@ export function validatorSource(tables: Tables): string {
     lines.push(`      case ${i}: ${value} break;`);
   });
   // A value that is not null got past the switch only if it was valid and assigned.
-  lines.push('    }', '    if (v != null) known++;', '    f++;', '  }', '  return undefined;', '}');
+  lines.push('    }', options.walk ? `    if (v != null) { known++; ${step} }` : '    if (v != null) known++;', '    f++;', '  }');
+  if (options.walk) lines.push('  walkAt = at;');
+  lines.push('  return undefined;', '}');
   return lines.join('\n');
+}
+
+/**
+ * The rest of `noWalk` in the fast path's layout (runtime/fastpath.ts): after the node at 0 that
+ * tests fact 0, its children (every value leads to the next node), and that node, which tests no fact.
+ */
+function noWalk(tables: Tables): string {
+  const next = 2 + (tables.facts[0]?.values.length ?? 0);
+  return [...Array<number>(next - 2).fill(next), -1, 0].join(', ');
 }
 
 /** The tables as a single-quoted JS string of their JSON (no `"` to escape, so about the size of the JSON). */
@@ -77,17 +98,26 @@ export function generateModule(tables: Tables, options: ModuleOptions = {}): str
     // V8 parses a JSON string about twice as fast as the same object literal: a faster `import`.
     `export const tables = JSON.parse(${jsonString(shipped)});`,
     `export const version = tables.version;`,
-    validatorSource(shipped),
+    validatorSource(shipped, { walk: true }),
     `const decideValid = runtime.decider(tables);`,
+    `const noWalk = Int32Array.of(0, 0, ${noWalk(shipped)});`,
     `export function decide(facts, options) {`,
     `  let date, lang = 'nb';`,
     `  if (options !== undefined && options !== null) {`,
     `    if (options.date !== undefined) { date = options.date; const bad = runtime.checkDate(date); if (bad) return { error: bad }; }`,
     `    if (options.lang) lang = options.lang;`,
     `  }`,
-    `  const error = assign(facts);`,
+    // Once the runtime has grown the fast path, the validator steps down it: for complete facts it
+    // mostly ends at a leaf, whose decision is then one lookup. Until then it walks `noWalk`, one
+    // step on the first fact to a node that tests none, so that its stepping code runs from the
+    // first call: V8 then optimises the validator once (a first step taken only later could leave
+    // it unoptimised for good, 3× slower).
+    `  const walk = decideValid.walk(date);`,
+    `  const error = walk === undefined ? assign(facts, noWalk, 0) : assign(facts, walk.fast.data, walk.fast.root);`,
     `  if (error) return { error };`,
-    `  return decideValid(assignment, date, lang, known < 0 ? undefined : known === ${tables.facts.length});`,
+    `  if (known < 0 || walk === undefined) return decideValid(assignment, date, lang, known < 0 ? undefined : known === ${tables.facts.length});`,
+    `  if (walkAt < 0 && known === ${tables.facts.length}) { const d = walk.byLeaf[lang === 'nb' ? 0 : 1][-1 - walkAt]; if (d !== undefined) return d; }`,
+    `  return decideValid(assignment, date, lang, known === ${tables.facts.length}, walk.fast, walkAt);`,
     `}`,
     `export function nextQuestion(facts, options) { return runtime.nextQuestion(tables, facts, options); }`,
     `export function whatWouldChange(facts, options = {}) {`,

@@ -257,9 +257,24 @@ export function decideByRestriction(tables: Tables, assignment: Int32Array, date
 
 /**
  * Decides validated facts with one pack; `date` undefined means today; `complete`, when the caller
- * knows, whether every fact has a value (else the assignment is scanned). See `decider`.
+ * knows, whether every fact has a value (else the assignment is scanned); `walked` and `at`, when
+ * the caller stepped down the fast path of `walk(date)` while it assigned the facts, the node it
+ * reached (used only for complete facts, and only if that fast path is still the epoch's). See `decider`.
  */
-export type Decider = (assignment: Int32Array, date: string | undefined, lang: Lang, complete?: boolean) => Decision | { error: InputError };
+export interface Decider {
+  (assignment: Int32Array, date: string | undefined, lang: Lang, complete?: boolean, walked?: FastPath, at?: number): Decision | { error: InputError };
+  /** The fast path of the epoch that `date` chooses and its decisions, once built: a validator may step down it. */
+  walk(date: string | undefined): Walk | undefined;
+}
+
+/**
+ * The fast path of an epoch and its decisions by leaf (per language: nb, other; a hole until a
+ * case of that leaf was decided): where a validator that reached leaf `-1 - at` finds its decision.
+ */
+export interface Walk {
+  fast: FastPath;
+  byLeaf: [(Decision | { error: InputError } | undefined)[], (Decision | { error: InputError } | undefined)[]];
+}
 
 /**
  * `decideAssignment` bound to one pack, for the generated module's `decide`: the same shared
@@ -290,19 +305,24 @@ export function decider(tables: Tables): Decider {
     }
     return lastEpoch;
   };
-  return (assignment, date, lang, complete) => {
+  const decide = (assignment: Int32Array, date: string | undefined, lang: Lang, complete?: boolean, walked?: FastPath, at?: number): Decision | { error: InputError } => {
     const e = epochOf(date);
     const epoch = epochs[e]!;
     if (complete === false) return partialDecision(tables, epoch, assignment, lang);
     if (complete === undefined) for (let i = 0; i < factCount; i++) if (assignment[i]! < 0) return partialDecision(tables, epoch, assignment, lang);
     if (epoch.full !== undefined) return totalDecision(tables, follow(tables, epoch.full, assignment), lang);
-    const state = states[e]!;
-    if (state.fast !== undefined) {
-      const d = state.byLeaf[lang === 'nb' ? 0 : 1][followFast(state.fast, assignment)];
+    const fast = states[e]!.fast;
+    if (fast !== undefined) {
+      const d = states[e]!.byLeaf[lang === 'nb' ? 0 : 1][followFast(fast, assignment, walked === fast ? at : fast.root)];
       if (d !== undefined) return d;
     }
     return decideIn(tables, epoch, assignment, lang);
   };
+  const walk = (date: string | undefined): Walk | undefined => {
+    const state = states[epochOf(date)]!;
+    return state.fast === undefined ? undefined : (state as Walk);
+  };
+  return Object.assign(decide, { walk });
 }
 
 /** Distinct open decisions (sets of missing facts) a pack keeps per language (then it starts afresh): a bounded cache. */

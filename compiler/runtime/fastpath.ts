@@ -7,12 +7,15 @@
  */
 import type { TableEpoch, Tables } from './tables.ts';
 
-const UNBUILT = 0x7fffffff;
+/** A child no case has reached yet. */
+export const UNBUILT = 0x7fffffff;
 
 /**
  * A lazily grown product diagram in one Int32Array: the node at offset o tests fact `data[o]`, its
  * state is `states[data[o + 1]]` (the current node of every diagram, the decision diagram first),
  * and its child for value v is `data[o + 2 + v]` (UNBUILT until reached). A leaf is `-1 - i` into `leaves`.
+ * The generated module's validator steps down `data` while it assigns facts (generate/module.ts),
+ * so this layout is part of the module's contract with the runtime it embeds.
  */
 export interface FastPath {
   tables: Tables;
@@ -80,9 +83,12 @@ function grow(fast: FastPath, h: number, v: number): number {
   return next;
 }
 
-/** The leaf a complete assignment reaches, building the nodes on its way that no case reached before. */
-export function followFast(fast: FastPath, assignment: Int32Array): number {
-  let h = fast.root;
+/**
+ * The leaf a complete assignment reaches from node `from` (the root, or a node that the facts'
+ * own values lead to), building the nodes on its way that no case reached before.
+ */
+export function followFast(fast: FastPath, assignment: Int32Array, from: number = fast.root): number {
+  let h = from;
   let data = fast.data;
   while (h >= 0) {
     const v = assignment[data[h]!]!;
