@@ -54,6 +54,18 @@ export interface Throughput {
   perSecond: Stat;
   /** Median microseconds per operation. */
   microsPerOp: number;
+  /** Operations per second in each round, in the order of the rounds. */
+  samples: number[];
+}
+
+/**
+ * The ratio of two contenders' throughput round by round (`a` over `b`), for contenders timed in
+ * the same `compare`: each round times both close together, so a slower or faster spell of a shared
+ * machine hits both sides of a ratio alike and cancels out, where a ratio of medians taken over all
+ * rounds keeps it. `pairedRatio(generated, baseline).median`.
+ */
+export function pairedRatio(a: Throughput, b: Throughput): Stat {
+  return stat(a.samples.map((x, r) => x / b.samples[r]!));
 }
 
 /** Times contenders side by side: warm-up, then `rounds` rounds in a rotating order. */
@@ -72,7 +84,7 @@ export async function compare(contenders: Contender[], config: BenchConfig): Pro
   }
   return contenders.map((c, i) => {
     const perSecond = stat(samples[i]!);
-    return { name: c.name, ops: c.ops, perSecond, microsPerOp: 1e6 / perSecond.median };
+    return { name: c.name, ops: c.ops, perSecond, microsPerOp: 1e6 / perSecond.median, samples: samples[i]! };
   });
 }
 
