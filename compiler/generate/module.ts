@@ -71,12 +71,13 @@ export function validatorSource(tables: Tables, options: { walk?: boolean } = {}
 }
 
 /**
- * The rest of `noWalk` in the fast path's layout (runtime/fastpath.ts): after the node at 0 that
- * tests fact 0, its children (every value leads to the next node), and that node, which tests no fact.
+ * The stand-in path a validator walks until the runtime has grown its fast path, in that path's
+ * layout (runtime/fastpath.ts): a node that tests fact 0 (state slot 0), each of whose children is
+ * the next node, which tests no fact (-1), so every walk takes one step and stops there.
  */
-function noWalk(tables: Tables): string {
+function noWalk(tables: Tables): number[] {
   const next = 2 + (tables.facts[0]?.values.length ?? 0);
-  return [...Array<number>(next - 2).fill(next), -1, 0].join(', ');
+  return [0, 0, ...Array<number>(next - 2).fill(next), -1, 0];
 }
 
 /** The tables as a single-quoted JS string of their JSON (no `"` to escape, so about the size of the JSON). */
@@ -100,7 +101,7 @@ export function generateModule(tables: Tables, options: ModuleOptions = {}): str
     `export const version = tables.version;`,
     validatorSource(shipped, { walk: true }),
     `const decideValid = runtime.decider(tables);`,
-    `const noWalk = Int32Array.of(0, 0, ${noWalk(shipped)});`,
+    `const noWalk = Int32Array.of(${noWalk(shipped).join(', ')});`,
     `export function decide(facts, options) {`,
     `  let date, lang = 'nb';`,
     `  if (options !== undefined && options !== null) {`,
